@@ -1,0 +1,44 @@
+#include "MechanismsCommand.h"
+
+#include "TextTable.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hsm::cli {
+
+int MechanismsCommand::run(CommandContext &context) {
+    QString why;
+    const std::optional<CK_SLOT_ID> slot = context.selectedSlot(why);
+    if (!slot)
+        return context.fail(why);
+    Result<QList<MechanismInfo>> mechanisms = await(context.client().mechanisms(*slot));
+    if (!mechanisms)
+        return context.fail(mechanisms.error());
+    if (context.format() == OutputFormat::Json) {
+        QJsonArray array;
+        for (const MechanismInfo &m : mechanisms.value()) {
+            QJsonObject o{{QStringLiteral("name"), m.name},
+                          {QStringLiteral("id"), static_cast<qint64>(m.type)},
+                          {QStringLiteral("min_key_size"), static_cast<qint64>(m.minKeySize)},
+                          {QStringLiteral("max_key_size"), static_cast<qint64>(m.maxKeySize)},
+                          {QStringLiteral("flags"), QJsonArray::fromStringList(m.flags)}};
+            if (!m.infoError.isEmpty())
+                o.insert(QStringLiteral("error"), m.infoError);
+            array.append(o);
+        }
+        context.printJson(array);
+        return 0;
+    }
+    TextTable table({QStringLiteral("MECHANISM"), QStringLiteral("ID"), QStringLiteral("MIN"),
+                     QStringLiteral("MAX"), QStringLiteral("FLAGS")});
+    for (const MechanismInfo &m : mechanisms.value()) {
+        table.addRow({m.name, QStringLiteral("0x%1").arg(m.type, 0, 16),
+                      QString::number(m.minKeySize), QString::number(m.maxKeySize),
+                      m.infoError.isEmpty() ? m.flags.join(QLatin1Char(',')) : m.infoError});
+    }
+    table.print(context.out());
+    return 0;
+}
+
+} // namespace hsm::cli

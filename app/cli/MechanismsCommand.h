@@ -1,0 +1,16 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class MechanismsCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("mechanisms"); }
+    QString summary() const override {
+        return QStringLiteral("List the mechanisms of the selected slot's token.");
+    }
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class ModulesCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("modules"); }
+    QString summary() const override {
+        return QStringLiteral("List the PKCS#11 libraries found on this machine.");
+    }
+    bool needsModule() const override { return false; }
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

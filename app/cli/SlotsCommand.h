@@ -1,0 +1,16 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class SlotsCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("slots"); }
+    QString summary() const override {
+        return QStringLiteral("List the module's slots and the tokens in them.");
+    }
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

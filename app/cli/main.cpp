@@ -1,0 +1,124 @@
+// hsm-admin-cli: parse, pick the command, load the selected module, run.
+#include "Command.h"
+#include "MechanismsCommand.h"
+#include "ModulesCommand.h"
+#include "SlotsCommand.h"
+#include "client/Application.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace hsm;
+using namespace hsm::cli;
+
+namespace {
+
+std::vector<std::unique_ptr<Command>> allCommands() {
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<ModulesCommand>());
+    commands.push_back(std::make_unique<SlotsCommand>());
+    commands.push_back(std::make_unique<MechanismsCommand>());
+    return commands;
+}
+
+QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
+    QString text = QStringLiteral("Commands:\n");
+    for (const auto &c : commands)
+        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(14), c->summary());
+    return text;
+}
+
+// Loads --module, else PKCS11_LIB_PATH, else the demo HSM.
+Result<ModuleInfo> loadSelectedModule(const CommandContext &context, HsmClient &client) {
+    QString path = context.value(QStringLiteral("module"));
+    if (path.isEmpty())
+        path = qEnvironmentVariable("PKCS11_LIB_PATH");
+    return await(path.isEmpty() ? client.loadDemo() : client.load(path));
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto commands = allCommands();
+
+    // First pass: the global options and the command name; everything after the command
+    // name is the command's own.
+    QCommandLineParser globals;
+    globals.setApplicationDescription(
+        QStringLiteral("Administer the PKCS#11 HSM behind the secrets gateway.\n\n") +
+        commandList(commands));
+    globals.addOptions(globalOptions());
+    const QCommandLineOption help = globals.addHelpOption();
+    const QCommandLineOption version = globals.addVersionOption();
+    globals.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
+                                  QStringLiteral("<command> [options]"));
+    globals.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!globals.parse(app.arguments())) {
+        err << "error: " << globals.errorText() << "\n"
+            << "Run 'hsm-admin-cli --help' for usage." << Qt::endl;
+        return 2;
+    }
+    if (globals.isSet(version)) {
+        out << "hsm-admin-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    const QStringList rest = globals.positionalArguments();
+    if (globals.isSet(help) || rest.isEmpty()) {
+        out << globals.helpText();
+        out.flush();
+        return rest.isEmpty() && !globals.isSet(help) ? 2 : 0;
+    }
+
+    Command *command = nullptr;
+    for (const auto &c : commands) {
+        if (c->name() == rest.first())
+            command = c.get();
+    }
+    if (!command) {
+        err << "error: unknown command '" << rest.first()
+            << "'; run 'hsm-admin-cli --help' for the list." << Qt::endl;
+        return 2;
+    }
+
+    QCommandLineParser own;
+    own.setApplicationDescription(command->summary());
+    own.addOptions(globalOptions());
+    own.addOptions(command->options());
+    const QCommandLineOption ownHelp = own.addHelpOption();
+    // The command name stands where the parser expects the program's name.
+    if (!own.parse(rest)) {
+        err << "error: " << own.errorText() << "\n"
+            << "Run 'hsm-admin-cli " << command->name() << " --help' for usage." << Qt::endl;
+        return 2;
+    }
+    if (own.isSet(ownHelp)) {
+        out << own.helpText();
+        out.flush();
+        return 0;
+    }
+    if (!own.positionalArguments().isEmpty()) {
+        err << "error: unexpected argument '" << own.positionalArguments().first() << "'."
+            << Qt::endl;
+        return 2;
+    }
+
+    HsmClient client;
+    CommandContext context(globals, own, client, out, err);
+    const QString format = context.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        return context.usage(
+            QStringLiteral("--format must be text or json, not '%1'.").arg(format));
+    if (command->needsModule()) {
+        Result<ModuleInfo> loaded = loadSelectedModule(context, client);
+        if (!loaded)
+            return context.fail(loaded.error());
+    }
+    return command->run(context);
+}

@@ -1,0 +1,131 @@
+#include "client/HsmClient.h"
+
+#include "token/DemoHsm.h"
+#include "token/Inventory.h"
+
+namespace hsm {
+
+HsmClient::HsmClient(QObject *parent)
+    : QObject(parent)
+    , m_trace(std::make_shared<CallTrace>())
+    , m_thread(new QThread(this))
+    , m_worker(new ModuleWorker(m_trace)) {
+    m_thread->setObjectName(QStringLiteral("pkcs11-worker"));
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+}
+
+HsmClient::~HsmClient() {
+    // The module is finalized and unloaded on the thread that used it.
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->unload(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
+}
+
+void HsmClient::dispatch(std::function<void(ModuleWorker &)> task) {
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, task = std::move(task)] { task(*w); }, Qt::QueuedConnection);
+}
+
+QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path) {
+    return post<ModuleInfo>([this, path](ModuleWorker &w, RequestContext &) {
+        Result<ModuleInfo> r = w.load(path, false);
+        Q_EMIT moduleChanged();
+        return r;
+    });
+}
+
+QFuture<Result<ModuleInfo>> HsmClient::loadDemo() {
+    return post<ModuleInfo>([this](ModuleWorker &w, RequestContext &) {
+        Status prepared = demo::prepare();
+        Result<ModuleInfo> r =
+            prepared ? w.load(demo::modulePath(), true) : Result<ModuleInfo>(prepared.error());
+        Q_EMIT moduleChanged();
+        return r;
+    });
+}
+
+QFuture<Result<ModuleInfo>> HsmClient::reload() {
+    return post<ModuleInfo>([this](ModuleWorker &w, RequestContext &) {
+        Result<ModuleInfo> r = w.reload();
+        Q_EMIT moduleChanged();
+        return r;
+    });
+}
+
+QFuture<Status> HsmClient::unload() {
+    return post<Done>([this](ModuleWorker &w, RequestContext &) {
+        w.unload();
+        Q_EMIT moduleChanged();
+        return Status(Done{});
+    });
+}
+
+QFuture<Result<ModuleInfo>> HsmClient::moduleInfo() {
+    return submit<ModuleInfo>([](Module &m, RequestContext &) { return inventory::moduleInfo(m); });
+}
+
+QFuture<Result<QList<SlotInfo>>> HsmClient::slotList() {
+    return submit<QList<SlotInfo>>(
+        [](Module &m, RequestContext &c) { return inventory::slots(m, &c); });
+}
+
+QFuture<Result<QList<MechanismInfo>>> HsmClient::mechanisms(CK_SLOT_ID slot) {
+    return submit<QList<MechanismInfo>>(
+        [slot](Module &m, RequestContext &c) { return inventory::mechanisms(m, slot, &c); });
+}
+
+ModuleWorker::~ModuleWorker() {
+    unload();
+}
+
+Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
+    unload();
+    Result<std::unique_ptr<Module>> loaded = Module::load(path, m_trace);
+    if (!loaded)
+        return loaded.error();
+    m_module = std::move(loaded).value();
+    m_demo = demo;
+    if (demo) {
+        Result<bool> provisioned = demo::provision(*m_module);
+        if (!provisioned) {
+            unload();
+            return provisioned.error();
+        }
+        // SoftHSM assigns stable slot ids and a fresh empty slot only on re-initialize.
+        if (provisioned.value() && m_module->initializedByUs()) {
+            if (Status s = m_module->reinitialize(); !s) {
+                unload();
+                return s.error();
+            }
+        }
+    }
+    Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
+    if (info)
+        info.value().demo = m_demo;
+    return info;
+}
+
+Result<ModuleInfo> ModuleWorker::reload() {
+    if (!m_module)
+        return Error::make(Error::Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
+    if (Status s = m_module->reinitialize(); !s) {
+        // A module that cannot initialize again is unusable; drop it rather than keep a
+        // handle to something half-finalized.
+        unload();
+        return s.error();
+    }
+    Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
+    if (info)
+        info.value().demo = m_demo;
+    return info;
+}
+
+void ModuleWorker::unload() {
+    m_module.reset();
+    m_demo = false;
+}
+
+} // namespace hsm

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "client/RequestContext.h"
+#include "pkcs11/CallTrace.h"
+#include "pkcs11/Module.h"
+#include "token/MechanismInfo.h"
+#include "token/ModuleInfo.h"
+#include "token/SlotInfo.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace hsm {
+
+class ModuleWorker;
+
+// The asynchronous face of the core. Each HsmClient owns one worker thread, which loads
+// one PKCS#11 library and makes every call into it; the GUI and the CLI only hold
+// futures. Requests run one after another in the order they were made. Cancelling a
+// future stops a request that has not started, and a long one at its next check.
+class HsmClient : public QObject {
+    Q_OBJECT
+public:
+    explicit HsmClient(QObject *parent = nullptr);
+    ~HsmClient() override; // unloads the module on its worker, then stops the thread
+
+    // Loads (replacing any loaded module) the library at `path`.
+    QFuture<Result<ModuleInfo>> load(const QString &path);
+    // Loads the built-in demo HSM, creating its token and key on first use.
+    QFuture<Result<ModuleInfo>> loadDemo();
+    // C_Finalize + C_Initialize, so that tokens created or inserted since are seen.
+    QFuture<Result<ModuleInfo>> reload();
+    QFuture<Status> unload();
+
+    QFuture<Result<ModuleInfo>> moduleInfo();
+    QFuture<Result<QList<SlotInfo>>> slotList();
+    QFuture<Result<QList<MechanismInfo>>> mechanisms(CK_SLOT_ID slot);
+
+    // Runs `job` on the worker with the loaded module. The building block of every
+    // request; answers Error::Kind::NotLoaded when no module is loaded.
+    template <typename T>
+    QFuture<Result<T>> submit(std::function<Result<T>(Module &, RequestContext &)> job);
+
+    // The calls made into the current (and earlier) modules of this client.
+    std::shared_ptr<CallTrace> trace() const { return m_trace; }
+    QThread *workerThread() const { return m_thread; }
+
+Q_SIGNALS:
+    void moduleChanged(); // a module was loaded, reloaded or unloaded
+
+private:
+    template <typename T>
+    QFuture<Result<T>> post(std::function<Result<T>(ModuleWorker &, RequestContext &)> job);
+    void dispatch(std::function<void(ModuleWorker &)> task);
+
+    std::shared_ptr<CallTrace> m_trace;
+    QThread *m_thread = nullptr;
+    ModuleWorker *m_worker = nullptr;
+};
+
+// Lets a request see its promise's cancellation and report progress through it.
+template <typename T> class PromiseContext : public RequestContext {
+public:
+    explicit PromiseContext(QPromise<T> &promise)
+        : m_promise(promise) {}
+    bool isCancelled() const override { return m_promise.isCanceled(); }
+    void reportProgress(qint64 done, qint64 total, const QString &what) override {
+        // QFuture progress is an int; scale large totals down.
+        while (total > std::numeric_limits<int>::max()) {
+            total /= 1024;
+            done /= 1024;
+        }
+        if (m_lastTotal != total) {
+            m_promise.setProgressRange(0, static_cast<int>(total));
+            m_lastTotal = total;
+        }
+        m_promise.setProgressValueAndText(static_cast<int>(done), what);
+    }
+
+private:
+    QPromise<T> &m_promise;
+    qint64 m_lastTotal = -1;
+};
+
+// Owns the loaded Module; lives on the worker thread and is only touched there.
+class ModuleWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit ModuleWorker(std::shared_ptr<CallTrace> trace)
+        : m_trace(std::move(trace)) {}
+    ~ModuleWorker() override;
+    Module *module() const { return m_module.get(); }
+    const std::shared_ptr<CallTrace> &trace() const { return m_trace; }
+    Result<ModuleInfo> load(const QString &path, bool demo);
+    Result<ModuleInfo> reload();
+    void unload();
+
+private:
+    std::shared_ptr<CallTrace> m_trace;
+    std::unique_ptr<Module> m_module;
+    bool m_demo = false;
+};
+
+template <typename T>
+QFuture<Result<T>> HsmClient::post(std::function<Result<T>(ModuleWorker &, RequestContext &)> job) {
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    QFuture<Result<T>> future = promise->future();
+    promise->start();
+    dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
+        if (!promise->isCanceled()) {
+            PromiseContext<Result<T>> context(*promise);
+            Result<T> result = job(worker, context);
+            if (!promise->isCanceled())
+                promise->addResult(std::move(result));
+        }
+        promise->finish();
+    });
+    return future;
+}
+
+template <typename T>
+QFuture<Result<T>> HsmClient::submit(std::function<Result<T>(Module &, RequestContext &)> job) {
+    return post<T>([job = std::move(job)](ModuleWorker &worker, RequestContext &context) {
+        if (!worker.module())
+            return Result<T>(Error::make(Error::Kind::NotLoaded,
+                                         QStringLiteral("No PKCS#11 library is loaded.")));
+        return job(*worker.module(), context);
+    });
+}
+
+// Waits for a request and gives its result, or a Cancelled error. For the CLI and tests;
+// the GUI watches futures instead.
+template <typename T> Result<T> await(QFuture<Result<T>> future) {
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+    return future.result();
+}
+
+} // namespace hsm

@@ -1,0 +1,81 @@
+#include "pkcs11/CallTrace.h"
+
+#include <QMutexLocker>
+
+#include <chrono>
+#include <cstring>
+
+namespace hsm {
+
+CallTrace::CallTrace(int capacity)
+    : m_capacity(qMax(1, capacity))
+    , m_originNs(nowNs())
+    , m_originWallMs(QDateTime::currentMSecsSinceEpoch()) {
+    m_ring.reserve(std::min(m_capacity, 1024));
+}
+
+qint64 CallTrace::nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void CallTrace::record(const char *function, CK_RV rv, qint64 startNs, qint64 durationNs,
+                       bool hasHandle, CK_ULONG handle) {
+    QMutexLocker lock(&m_mutex);
+    CallRecord r;
+    r.sequence = ++m_total;
+    r.startedMs = m_originWallMs + (startNs - m_originNs) / 1000000;
+    r.function = function;
+    r.rv = rv;
+    r.durationNs = durationNs;
+    r.hasHandle = hasHandle;
+    r.handle = handle;
+    if (static_cast<int>(m_ring.size()) < m_capacity)
+        m_ring.push_back(std::move(r));
+    else
+        m_ring[(m_total - 1) % m_capacity] = std::move(r);
+}
+
+QList<CallRecord> CallTrace::since(quint64 after) const {
+    QMutexLocker lock(&m_mutex);
+    QList<CallRecord> out;
+    const quint64 retained = m_ring.size();
+    const quint64 first = m_total - retained + 1; // sequence of the oldest retained record
+    const quint64 from = std::max(first, after + 1);
+    for (quint64 seq = from; seq <= m_total; ++seq)
+        out.append(m_ring[(seq - 1) % m_capacity]);
+    return out;
+}
+
+QList<CallRecord> CallTrace::snapshot() const {
+    return since(0);
+}
+
+quint64 CallTrace::totalRecorded() const {
+    QMutexLocker lock(&m_mutex);
+    return m_total;
+}
+
+int CallTrace::countOf(const char *function) const {
+    QMutexLocker lock(&m_mutex);
+    int n = 0;
+    for (const CallRecord &r : m_ring)
+        n += std::strcmp(r.function, function) == 0 ? 1 : 0;
+    return n;
+}
+
+QString describeHandle(const CallRecord &record) {
+    if (!record.hasHandle)
+        return QString();
+    static const char *const slotFunctions[] = {
+        "C_GetSlotInfo", "C_GetTokenInfo", "C_GetMechanismList", "C_GetMechanismInfo",
+        "C_InitToken",   "C_OpenSession",  "C_CloseAllSessions", "C_WaitForSlotEvent"};
+    for (const char *f : slotFunctions) {
+        if (std::strcmp(f, record.function) == 0)
+            return QStringLiteral("slot %1").arg(record.handle);
+    }
+    return QStringLiteral("session %1").arg(record.handle);
+}
+
+} // namespace hsm

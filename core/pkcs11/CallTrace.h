@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+
+#include <p11-kit/pkcs11.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace hsm {
+
+// One PKCS#11 call as the wrapper saw it. Deliberately holds no argument other than the
+// slot or session handle, so no PIN, key value or random byte can ever end up here.
+struct CallRecord {
+    quint64 sequence = 0;
+    qint64 startedMs = 0;      // wall clock, milliseconds since the epoch
+    const char *function = ""; // a string literal owned by the wrapper
+    CK_RV rv = CKR_OK;
+    qint64 durationNs = 0;
+    bool hasHandle = false;
+    CK_ULONG handle = 0; // the slot id or session handle the call was made on
+};
+
+// A bounded, thread-safe ring of the most recent calls. Written by the worker thread,
+// read by the GUI's call log and the CLI's --trace.
+class CallTrace {
+public:
+    explicit CallTrace(int capacity = 20000);
+
+    void record(const char *function, CK_RV rv, qint64 startNs, qint64 durationNs, bool hasHandle,
+                CK_ULONG handle);
+
+    // The retained records, oldest first.
+    QList<CallRecord> snapshot() const;
+    // Records with a sequence number above `after`, oldest first (for live views).
+    QList<CallRecord> since(quint64 after) const;
+    quint64 totalRecorded() const;
+    int capacity() const { return m_capacity; }
+    int countOf(const char *function) const;
+
+    // Steady-clock nanoseconds used for startNs.
+    static qint64 nowNs();
+
+private:
+    mutable QMutex m_mutex;
+    int m_capacity;
+    std::vector<CallRecord> m_ring;
+    quint64 m_total = 0;
+    // Maps steady-clock time to wall time once, so recording stays cheap.
+    qint64 m_originNs;
+    qint64 m_originWallMs;
+};
+
+// "slot 3" / "session 2" / "" for a record, by what the function's first argument is.
+QString describeHandle(const CallRecord &record);
+
+} // namespace hsm

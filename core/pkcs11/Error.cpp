@@ -1,0 +1,29 @@
+#include "pkcs11/Error.h"
+
+#include "pkcs11/ReturnValues.h"
+
+namespace hsm {
+
+Error Error::pkcs11(const char *function, CK_RV rv) {
+    Error e;
+    e.kind = Kind::Pkcs11;
+    e.function = QString::fromLatin1(function);
+    e.rv = rv;
+    e.message = returnValueSentence(rv);
+    return e;
+}
+
+Error Error::make(Kind kind, const QString &message) {
+    Error e;
+    e.kind = kind;
+    e.message = message;
+    return e;
+}
+
+QString Error::toString() const {
+    if (function.isEmpty())
+        return message;
+    return QStringLiteral("%1 returned %2: %3").arg(function, returnValueName(rv), message);
+}
+
+} // namespace hsm

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <p11-kit/pkcs11.h>
+
+namespace hsm {
+
+// What went wrong, in a form both a person and a test can read: the PKCS#11 function
+// that failed (if any), its return value and one plain-language line.
+struct Error {
+    enum class Kind {
+        Pkcs11,    // a PKCS#11 function returned something other than CKR_OK
+        Library,   // the library could not be loaded
+        Cancelled, // the request was cancelled before it finished
+        NotLoaded, // a request needs a module and none is loaded
+        Input,     // the caller asked for something that does not exist or is malformed
+        System,    // the operating system refused (files, permissions)
+    };
+
+    Kind kind = Kind::Pkcs11;
+    QString function; // "C_Login"; empty when no PKCS#11 function is involved
+    CK_RV rv = CKR_OK;
+    QString message; // one line, no trailing newline, never a secret
+
+    static Error pkcs11(const char *function, CK_RV rv);
+    static Error make(Kind kind, const QString &message);
+
+    // "C_Login returned CKR_PIN_INCORRECT: The PIN is wrong; ..." or just the message.
+    QString toString() const;
+};
+
+} // namespace hsm

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "pkcs11/CallTrace.h"
+#include "pkcs11/Result.h"
+
+#include <QString>
+
+#include <p11-kit/pkcs11.h>
+
+#include <memory>
+#include <type_traits>
+
+namespace hsm {
+
+// One loaded PKCS#11 library. Owned by the module's worker thread: every call into the
+// library goes through call(), which times it and records it in the CallTrace.
+class Module {
+public:
+    // Loads and initializes the library at `path`. Each way a library can be unusable has
+    // its own one-line reason in the returned Error.
+    static Result<std::unique_ptr<Module>> load(const QString &path,
+                                                std::shared_ptr<CallTrace> trace);
+    ~Module(); // C_Finalize exactly once (only if we initialized), then unload
+
+    Module(const Module &) = delete;
+    Module &operator=(const Module &) = delete;
+
+    const QString &path() const { return m_path; }
+    CallTrace &trace() { return *m_trace; }
+    // False when the library was already initialized by someone else in this process
+    // (CKR_CRYPTOKI_ALREADY_INITIALIZED); then it is not ours to finalize.
+    bool initializedByUs() const { return m_initializedByUs; }
+    // True when C_Initialize refused OS locking (CKR_CANT_LOCK) and we went without.
+    bool withoutLocking() const { return m_withoutLocking; }
+
+    // C_Finalize + C_Initialize: some modules (SoftHSM) only see new tokens this way.
+    Status reinitialize();
+
+    // The single entry point into the library. Use through HSM_P11 so the function's
+    // name is spelled once: HSM_P11(module, C_GetSlotInfo, slot, &info).
+    template <typename Fn, typename First, typename... Rest>
+    CK_RV call(Fn CK_FUNCTION_LIST::*member, const char *name, First first, Rest... rest) {
+        const qint64 start = CallTrace::nowNs();
+        const Fn fn = m_functions->*member;
+        const CK_RV rv = fn ? fn(first, rest...) : CKR_FUNCTION_NOT_SUPPORTED;
+        // Only a slot id or session handle (a CK_ULONG first argument) is recorded.
+        constexpr bool hasHandle = std::is_same_v<First, CK_ULONG>;
+        CK_ULONG handle = 0;
+        if constexpr (hasHandle)
+            handle = first;
+        m_trace->record(name, rv, start, CallTrace::nowNs() - start, hasHandle, handle);
+        return rv;
+    }
+
+private:
+    Module(QString path, void *handle, CK_FUNCTION_LIST_PTR functions,
+           std::shared_ptr<CallTrace> trace);
+    Status initialize();
+    void finalize();
+
+    QString m_path;
+    void *m_handle = nullptr;
+    CK_FUNCTION_LIST_PTR m_functions = nullptr;
+    std::shared_ptr<CallTrace> m_trace;
+    bool m_initializedByUs = false;
+    bool m_withoutLocking = false;
+};
+
+} // namespace hsm
+
+#define HSM_P11(module, fn, ...) (module).call(&CK_FUNCTION_LIST::fn, #fn, __VA_ARGS__)

@@ -1,0 +1,94 @@
+#include "pkcs11/Session.h"
+
+#include <QList>
+
+#include <openssl/crypto.h>
+
+namespace hsm {
+
+Session::Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle)
+    : m_module(&module)
+    , m_slot(slot)
+    , m_handle(handle) {}
+
+Session::Session(Session &&other) noexcept
+    : m_module(other.m_module)
+    , m_slot(other.m_slot)
+    , m_handle(other.m_handle) {
+    other.m_handle = CK_INVALID_HANDLE;
+}
+
+Session &Session::operator=(Session &&other) noexcept {
+    if (this != &other) {
+        close();
+        m_module = other.m_module;
+        m_slot = other.m_slot;
+        m_handle = other.m_handle;
+        other.m_handle = CK_INVALID_HANDLE;
+    }
+    return *this;
+}
+
+Session::~Session() {
+    close();
+}
+
+void Session::close() {
+    if (m_handle != CK_INVALID_HANDLE && m_module)
+        HSM_P11(*m_module, C_CloseSession, m_handle);
+    m_handle = CK_INVALID_HANDLE;
+}
+
+Result<Session> Session::open(Module &module, CK_SLOT_ID slot, bool readWrite) {
+    CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
+    const CK_FLAGS flags = CKF_SERIAL_SESSION | (readWrite ? CKF_RW_SESSION : 0);
+    const CK_RV rv = HSM_P11(module, C_OpenSession, slot, flags, static_cast<CK_VOID_PTR>(nullptr),
+                             static_cast<CK_NOTIFY>(nullptr), &handle);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_OpenSession", rv);
+    return Session(module, slot, handle);
+}
+
+Status Session::login(CK_USER_TYPE user, QByteArray &pin) {
+    // A NULL PIN asks a token with a protected authentication path to use its PIN pad.
+    CK_UTF8CHAR_PTR pinPtr = pin.isNull() ? nullptr : reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data());
+    const CK_RV rv =
+        HSM_P11(*m_module, C_Login, m_handle, user, pinPtr, static_cast<CK_ULONG>(pin.size()));
+    if (!pin.isEmpty())
+        OPENSSL_cleanse(pin.data(), static_cast<size_t>(pin.size()));
+    pin.clear();
+    if (rv != CKR_OK && rv != CKR_USER_ALREADY_LOGGED_IN)
+        return Error::pkcs11("C_Login", rv);
+    return Done{};
+}
+
+void Session::logout() {
+    HSM_P11(*m_module, C_Logout, m_handle);
+}
+
+Result<QList<CK_OBJECT_HANDLE>> Session::find(CK_ATTRIBUTE *attributes, CK_ULONG count) {
+    CK_RV rv = HSM_P11(*m_module, C_FindObjectsInit, m_handle, attributes, count);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_FindObjectsInit", rv);
+    QList<CK_OBJECT_HANDLE> found;
+    constexpr CK_ULONG kBatch = 1024;
+    CK_OBJECT_HANDLE batch[kBatch];
+    for (;;) {
+        CK_ULONG n = 0;
+        rv = HSM_P11(*m_module, C_FindObjects, m_handle, batch, kBatch, &n);
+        if (rv != CKR_OK)
+            break;
+        // Only an empty batch means the end: modules may return short batches early.
+        if (n == 0)
+            break;
+        found.append(QList<CK_OBJECT_HANDLE>(batch, batch + n));
+    }
+    const CK_RV finalRv = HSM_P11(*m_module, C_FindObjectsFinal, m_handle);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_FindObjects", rv);
+    if (finalRv != CKR_OK)
+        return Error::pkcs11("C_FindObjectsFinal", finalRv);
+    return found;
+}
+
+} // namespace hsm

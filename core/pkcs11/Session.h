@@ -1,0 +1,40 @@
+#pragma once
+
+#include "pkcs11/Module.h"
+
+#include <QByteArray>
+
+namespace hsm {
+
+// An open PKCS#11 session, closed when this goes out of scope. Lives on the worker.
+class Session {
+public:
+    static Result<Session> open(Module &module, CK_SLOT_ID slot, bool readWrite);
+    Session(Session &&other) noexcept;
+    Session &operator=(Session &&other) noexcept;
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+    ~Session();
+
+    CK_SESSION_HANDLE handle() const { return m_handle; }
+    CK_SLOT_ID slot() const { return m_slot; }
+    Module &module() const { return *m_module; }
+
+    // Logs in and wipes `pin` (OPENSSL_cleanse) before returning, whatever the outcome.
+    // CKR_USER_ALREADY_LOGGED_IN counts as success.
+    Status login(CK_USER_TYPE user, QByteArray &pin);
+    void logout();
+
+    // Handles of objects matching `attributes`, found in batches.
+    Result<QList<CK_OBJECT_HANDLE>> find(CK_ATTRIBUTE *attributes, CK_ULONG count);
+
+private:
+    Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
+    void close();
+
+    Module *m_module = nullptr;
+    CK_SLOT_ID m_slot = 0;
+    CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
+};
+
+} // namespace hsm

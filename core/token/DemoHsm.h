@@ -1,0 +1,30 @@
+#pragma once
+
+#include "pkcs11/Module.h"
+
+#include <QString>
+
+namespace hsm {
+
+// The built-in demo HSM: the system's SoftHSMv2 with a configuration and token directory
+// of our own under the user's data location. Not for production; the PINs are public.
+namespace demo {
+
+inline constexpr char kTokenLabel[] = "demo";
+inline constexpr char kUserPin[] = "1234";
+inline constexpr char kSoPin[] = "12345678";
+inline constexpr char kKeyLabel[] = "akeyless_hsm";
+
+// The SoftHSMv2 library the demo runs on.
+QString modulePath();
+// <AppDataLocation>/demo-hsm
+QString directory();
+// Writes softhsm2.conf and the token directory (once) and points SOFTHSM2_CONF at them.
+// Must run before the library is initialized.
+Status prepare();
+// Creates the demo token and its HMAC key through PKCS#11 when they are missing.
+// Returns true when it changed something (the module must then be re-read).
+Result<bool> provision(Module &module);
+
+} // namespace demo
+} // namespace hsm

@@ -1,0 +1,170 @@
+#include "token/Inventory.h"
+
+#include "client/RequestContext.h"
+#include "pkcs11/FlagNames.h"
+
+#include <vector>
+
+namespace hsm::inventory {
+namespace {
+
+Error cancelled() {
+    return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+}
+
+Result<QList<CK_SLOT_ID>> slotList(Module &module, CK_BBOOL tokenPresent) {
+    // The count can grow between the two calls (a token inserted): retry on BUFFER_TOO_SMALL.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        CK_ULONG count = 0;
+        CK_RV rv = HSM_P11(module, C_GetSlotList, tokenPresent,
+                           static_cast<CK_SLOT_ID_PTR>(nullptr), &count);
+        if (rv != CKR_OK)
+            return Error::pkcs11("C_GetSlotList", rv);
+        std::vector<CK_SLOT_ID> ids(count);
+        rv = HSM_P11(module, C_GetSlotList, tokenPresent, ids.data(), &count);
+        if (rv == CKR_BUFFER_TOO_SMALL)
+            continue;
+        if (rv != CKR_OK)
+            return Error::pkcs11("C_GetSlotList", rv);
+        return QList<CK_SLOT_ID>(ids.begin(), ids.begin() + static_cast<qsizetype>(count));
+    }
+    return Error::pkcs11("C_GetSlotList", CKR_BUFFER_TOO_SMALL);
+}
+
+TokenInfo toTokenInfo(const CK_TOKEN_INFO &t) {
+    TokenInfo info;
+    info.label = paddedText(t.label, sizeof t.label);
+    info.manufacturer = paddedText(t.manufacturerID, sizeof t.manufacturerID);
+    info.model = paddedText(t.model, sizeof t.model);
+    info.serial = paddedText(t.serialNumber, sizeof t.serialNumber);
+    info.flagBits = t.flags;
+    info.flags = tokenFlagWords(t.flags);
+    info.maxSessionCount = t.ulMaxSessionCount;
+    info.sessionCount = t.ulSessionCount;
+    info.maxRwSessionCount = t.ulMaxRwSessionCount;
+    info.rwSessionCount = t.ulRwSessionCount;
+    info.maxPinLen = t.ulMaxPinLen;
+    info.minPinLen = t.ulMinPinLen;
+    info.totalPublicMemory = t.ulTotalPublicMemory;
+    info.freePublicMemory = t.ulFreePublicMemory;
+    info.totalPrivateMemory = t.ulTotalPrivateMemory;
+    info.freePrivateMemory = t.ulFreePrivateMemory;
+    info.hardwareVersion = versionText(t.hardwareVersion);
+    info.firmwareVersion = versionText(t.firmwareVersion);
+    if (t.flags & CKF_CLOCK_ON_TOKEN)
+        info.utcTime = paddedText(t.utcTime, sizeof t.utcTime);
+    return info;
+}
+
+} // namespace
+
+Result<ModuleInfo> moduleInfo(Module &module) {
+    CK_INFO raw{};
+    const CK_RV rv = HSM_P11(module, C_GetInfo, &raw);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_GetInfo", rv);
+    ModuleInfo info;
+    info.path = module.path();
+    info.cryptokiVersion = versionText(raw.cryptokiVersion);
+    info.manufacturer = paddedText(raw.manufacturerID, sizeof raw.manufacturerID);
+    info.description = paddedText(raw.libraryDescription, sizeof raw.libraryDescription);
+    info.libraryVersion = versionText(raw.libraryVersion);
+    info.flags = moduleFlagWords(raw.flags);
+    info.sharedInitialize = !module.initializedByUs();
+    info.withoutLocking = module.withoutLocking();
+    return info;
+}
+
+Result<QList<CK_SLOT_ID>> slotsWithToken(Module &module) {
+    return slotList(module, CK_TRUE);
+}
+
+Result<SlotInfo> slot(Module &module, CK_SLOT_ID id) {
+    CK_SLOT_INFO raw{};
+    CK_RV rv = HSM_P11(module, C_GetSlotInfo, id, &raw);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_GetSlotInfo", rv);
+    SlotInfo info;
+    info.id = id;
+    info.description = paddedText(raw.slotDescription, sizeof raw.slotDescription);
+    info.manufacturer = paddedText(raw.manufacturerID, sizeof raw.manufacturerID);
+    info.flagBits = raw.flags;
+    info.flags = slotFlagWords(raw.flags);
+    info.hardwareVersion = versionText(raw.hardwareVersion);
+    info.firmwareVersion = versionText(raw.firmwareVersion);
+    info.tokenPresent = (raw.flags & CKF_TOKEN_PRESENT) != 0;
+    if (info.tokenPresent) {
+        CK_TOKEN_INFO token{};
+        rv = HSM_P11(module, C_GetTokenInfo, id, &token);
+        if (rv == CKR_OK)
+            info.token = toTokenInfo(token);
+        else if (rv == CKR_TOKEN_NOT_PRESENT)
+            info.tokenPresent = false; // removed between the two calls
+        else
+            info.tokenError = Error::pkcs11("C_GetTokenInfo", rv).toString();
+    }
+    return info;
+}
+
+Result<QList<SlotInfo>> slots(Module &module, RequestContext *context) {
+    Result<QList<CK_SLOT_ID>> ids = slotList(module, CK_FALSE);
+    if (!ids)
+        return ids.error();
+    QList<SlotInfo> out;
+    out.reserve(ids->size());
+    for (CK_SLOT_ID id : ids.value()) {
+        if (context && context->isCancelled())
+            return cancelled();
+        Result<SlotInfo> info = slot(module, id);
+        if (!info) {
+            // A slot that vanished between C_GetSlotList and C_GetSlotInfo is skipped.
+            if (info.error().rv == CKR_SLOT_ID_INVALID)
+                continue;
+            return info.error();
+        }
+        out.append(std::move(info).value());
+        if (context)
+            context->reportProgress(out.size(), ids->size());
+    }
+    return out;
+}
+
+Result<QList<MechanismInfo>> mechanisms(Module &module, CK_SLOT_ID slot, RequestContext *context) {
+    CK_ULONG count = 0;
+    CK_RV rv = HSM_P11(module, C_GetMechanismList, slot,
+                       static_cast<CK_MECHANISM_TYPE_PTR>(nullptr), &count);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_GetMechanismList", rv);
+    std::vector<CK_MECHANISM_TYPE> types(count);
+    rv = HSM_P11(module, C_GetMechanismList, slot, types.data(), &count);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_GetMechanismList", rv);
+    types.resize(count);
+
+    QList<MechanismInfo> out;
+    out.reserve(static_cast<qsizetype>(count));
+    for (CK_MECHANISM_TYPE type : types) {
+        if (context && context->isCancelled())
+            return cancelled();
+        MechanismInfo info;
+        info.type = type;
+        info.name = mechanismName(type);
+        CK_MECHANISM_INFO raw{};
+        rv = HSM_P11(module, C_GetMechanismInfo, slot, type, &raw);
+        if (rv == CKR_OK) {
+            info.minKeySize = raw.ulMinKeySize;
+            info.maxKeySize = raw.ulMaxKeySize;
+            info.flagBits = raw.flags;
+            info.flags = mechanismFlagWords(raw.flags);
+        } else {
+            // One unreadable mechanism should not hide the rest of the list.
+            info.infoError = Error::pkcs11("C_GetMechanismInfo", rv).toString();
+        }
+        out.append(std::move(info));
+        if (context)
+            context->reportProgress(out.size(), static_cast<qsizetype>(count));
+    }
+    return out;
+}
+
+} // namespace hsm::inventory
