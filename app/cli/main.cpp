@@ -4,6 +4,7 @@
 #include "ModulesCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
+#include "token/DemoHsm.h"
 
 #include <QCoreApplication>
 
@@ -119,6 +120,10 @@ int main(int argc, char *argv[]) {
         Result<ModuleInfo> loaded = loadSelectedModule(context, client);
         if (!loaded)
             return context.fail(loaded.error());
+        if (loaded->demo)
+            err << "note: using the built-in demo HSM (SoftHSMv2, user PIN " << demo::kUserPin
+                << "), not for production; choose a library with --module or PKCS11_LIB_PATH."
+                << Qt::endl;
     }
     return command->run(context);
 }

@@ -92,6 +92,30 @@ private Q_SLOTS:
         QCOMPARE(other.f()->C_Finalize(nullptr), CKR_OK);
     }
 
+    void retriesWithoutLockingOnCantLock() {
+        auto trace = std::make_shared<CallTrace>();
+        auto loaded = Module::load(QStringLiteral(HSM_TEST_CANTLOCK), trace);
+        QVERIFY2(loaded, qPrintable(loaded.error().toString()));
+        QVERIFY(loaded.value()->withoutLocking());
+        QVERIFY(loaded.value()->initializedByUs());
+        const auto calls = trace->snapshot();
+        QCOMPARE(calls.size(), 3); // C_GetFunctionList, C_Initialize (refused), C_Initialize
+        QCOMPARE(calls[1].rv, CKR_CANT_LOCK);
+        QCOMPARE(calls[2].rv, CKR_OK);
+        auto info = inventory::moduleInfo(*loaded.value());
+        QVERIFY(info);
+        QVERIFY(info->withoutLocking);
+        QCOMPARE(info->description, QStringLiteral("refuses OS locking"));
+        // A function the module leaves out answers CKR_FUNCTION_NOT_SUPPORTED, not a crash.
+        auto slots = inventory::slots(*loaded.value());
+        QVERIFY(!slots);
+        QCOMPARE(slots.error().rv, CKR_FUNCTION_NOT_SUPPORTED);
+        QCOMPARE(slots.error().function, QStringLiteral("C_GetSlotList"));
+        loaded.value().reset();
+        QCOMPARE(trace->countOf("C_Finalize"), 1);
+        QCOMPARE(trace->snapshot().last().rv, CKR_OK);
+    }
+
     void initializeFailureNamesTheFunction() {
         SoftHsmFixture fixture;
         qputenv("SOFTHSM2_CONF", QByteArrayLiteral("/nonexistent/softhsm2.conf"));
