@@ -1,0 +1,46 @@
+// hsm-admin: parse, pick the module, show the window, load in the background.
+#include "LibraryHistory.h"
+#include "MainWindow.h"
+#include "client/Application.h"
+#include "client/HsmClient.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    hsm::setApplicationIdentity();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Administer the PKCS#11 HSM behind the secrets gateway."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption module(
+        QStringLiteral("module"),
+        QApplication::translate("main", "The PKCS#11 library to load (default: $PKCS11_LIB_PATH, "
+                                        "else the last one opened, else the demo HSM)."),
+        QStringLiteral("path"));
+    parser.addOption(module);
+    parser.process(app);
+
+    QString path = parser.value(module);
+    if (path.isEmpty())
+        path = qEnvironmentVariable("PKCS11_LIB_PATH");
+    if (path.isEmpty()) {
+        // A library that was uninstalled since should not greet the user with an error.
+        const QString last = hsm::ui::libraryHistory::last();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+    }
+
+    hsm::HsmClient client;
+    hsm::ui::MainWindow window(client);
+    window.show();
+    if (path.isEmpty())
+        window.loadDemo();
+    else
+        window.loadLibrary(path);
+    return app.exec();
+}

@@ -1,0 +1,212 @@
+#include "LibraryHistory.h"
+#include "MainWindow.h"
+#include "OpenLibraryDialog.h"
+#include "browser/MechanismTableModel.h"
+#include "client/Application.h"
+#include "client/HsmClient.h"
+#include "token/DemoHsm.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace hsm;
+using namespace hsm::ui;
+
+namespace {
+
+// Loading SoftHSM and creating the demo token takes a moment on a busy machine.
+constexpr int kTimeout = 30000;
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+public:
+    explicit TestMainWindow(QString home)
+        : m_home(std::move(home)) {}
+
+private Q_SLOTS:
+    void initTestCase();
+    void showsDemoInventory();
+    void listsAndFiltersMechanisms();
+    void refreshKeepsSelection();
+    void reportsBadLibrary();
+    void dialogStaysOpenUntilLoaded();
+    void cleanupTestCase();
+
+private:
+    template <typename T> T *child(const char *name) const {
+        return m_window->findChild<T *>(QString::fromLatin1(name));
+    }
+    QModelIndex demoToken() const;
+    QString writeTextFile() const;
+
+    QString m_home;
+    std::unique_ptr<HsmClient> m_client;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase() {
+    m_client = std::make_unique<HsmClient>();
+    m_window = std::make_unique<MainWindow>(*m_client);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::showsDemoInventory() {
+    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    m_window->loadDemo();
+    QVERIFY2(loaded.wait(kTimeout),
+             qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
+                                         : failed.first().first().toString()));
+
+    QVERIFY(demoToken().isValid());
+    QVERIFY(child<QLabel>("demoBanner")->isVisible());
+    QVERIFY(child<QLabel>("demoBanner")->text().contains(QStringLiteral("not for production")));
+    QVERIFY(!child<QLabel>("errorBanner")->isVisible());
+    QVERIFY(child<QLabel>("modulePath")->text().contains(QStringLiteral("softhsm2")));
+}
+
+void TestMainWindow::listsAndFiltersMechanisms() {
+    auto *tree = child<QTreeView>("moduleTree");
+    QAbstractItemModel *mechanisms = child<QTableView>("mechanismTable")->model();
+    QVERIFY(tree && mechanisms);
+
+    // The module item has no mechanisms; selecting the token asks for its slot's.
+    tree->selectionModel()->setCurrentIndex(tree->model()->index(0, 0),
+                                            QItemSelectionModel::ClearAndSelect);
+    QCOMPARE(mechanisms->rowCount(), 0);
+    tree->selectionModel()->setCurrentIndex(demoToken(), QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY_WITH_TIMEOUT(mechanisms->rowCount() > 0, kTimeout);
+    const int total = mechanisms->rowCount();
+    QVERIFY(!mechanisms
+                 ->match(mechanisms->index(0, MechanismTableModel::NameColumn), Qt::DisplayRole,
+                         QStringLiteral("CKM_SHA256_HMAC"), 1, Qt::MatchExactly)
+                 .isEmpty());
+
+    auto *filter = child<QLineEdit>("mechanismFilter");
+    QTest::keyClicks(filter, QStringLiteral("sha256_hmac"));
+    QVERIFY(mechanisms->rowCount() >= 1);
+    QVERIFY(mechanisms->rowCount() <= 3);
+    for (int row = 0; row < mechanisms->rowCount(); ++row) {
+        const QString name =
+            mechanisms->index(row, MechanismTableModel::NameColumn).data().toString();
+        const QString flags =
+            mechanisms->index(row, MechanismTableModel::FlagsColumn).data().toString();
+        QVERIFY2(name.contains(QStringLiteral("SHA256_HMAC"), Qt::CaseInsensitive) ||
+                     flags.contains(QStringLiteral("SHA256_HMAC"), Qt::CaseInsensitive),
+                 qPrintable(name));
+    }
+
+    filter->clear();
+    QCOMPARE(mechanisms->rowCount(), total);
+}
+
+void TestMainWindow::refreshKeepsSelection() {
+    auto *tree = child<QTreeView>("moduleTree");
+    tree->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
+    QTest::keyClick(tree, Qt::Key_F5);
+    QVERIFY(loaded.wait(kTimeout));
+    QCOMPARE(tree->currentIndex(), demoToken());
+    QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>("mechanismTable")->model()->rowCount() > 0,
+                             kTimeout);
+}
+
+void TestMainWindow::reportsBadLibrary() {
+    const QString path = writeTextFile();
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    m_window->loadLibrary(path); // what the Open dialog calls
+    QVERIFY(failed.wait(kTimeout));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("text file")), qPrintable(message));
+
+    QVERIFY(child<QLabel>("errorBanner")->isVisible());
+    QVERIFY(child<QLabel>("errorBanner")->text().contains(QStringLiteral("text file")));
+    QVERIFY(!child<QLabel>("demoBanner")->isVisible());
+    QCOMPARE(child<QTreeView>("moduleTree")->model()->rowCount(), 0);
+    QVERIFY(!libraryHistory::recent().contains(path));
+}
+
+void TestMainWindow::dialogStaysOpenUntilLoaded() {
+    m_window->openLibraryDialog();
+    QPointer<OpenLibraryDialog> dialog = m_window->findChild<OpenLibraryDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("libraryPath"));
+    QPushButton *open = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open);
+    QVERIFY(path && open);
+
+    // A failure is shown in the dialog, which stays open for another try.
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    path->setText(writeTextFile());
+    QTest::mouseClick(open, Qt::LeftButton);
+    QVERIFY(failed.wait(kTimeout));
+    QVERIFY(dialog->isVisible());
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("loadError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("text file")), qPrintable(error->text()));
+
+    // A success closes it and remembers the library.
+    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
+    path->setText(demo::modulePath());
+    QTest::mouseClick(open, Qt::LeftButton);
+    QVERIFY(loaded.wait(kTimeout));
+    QTRY_VERIFY(dialog.isNull());
+    QCOMPARE(libraryHistory::recent().value(0), demo::modulePath());
+    QCOMPARE(libraryHistory::last(), demo::modulePath());
+    QVERIFY(demoToken().isValid());
+}
+
+void TestMainWindow::cleanupTestCase() {
+    m_window.reset(); // before the client it refers to
+    m_client.reset();
+}
+
+QModelIndex TestMainWindow::demoToken() const {
+    QAbstractItemModel *model = child<QTreeView>("moduleTree")->model();
+    const QModelIndexList found =
+        model->match(model->index(0, 0), Qt::DisplayRole, QStringLiteral("demo (#"), 1,
+                     Qt::MatchStartsWith | Qt::MatchRecursive);
+    return found.value(0);
+}
+
+QString TestMainWindow::writeTextFile() const {
+    const QString path = m_home + QStringLiteral("/not-a-library.so");
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write("This is a text file, not a PKCS#11 library.\n");
+    return path;
+}
+
+int main(int argc, char *argv[]) {
+    // Before QApplication, so that the demo HSM and the settings land in a fresh folder
+    // instead of the user's.
+    QTemporaryDir home;
+    if (!home.isValid())
+        return 1;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
+    qunsetenv("PKCS11_LIB_PATH");
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    TestMainWindow test(home.path());
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestMainWindow.moc"

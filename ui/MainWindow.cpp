@@ -1,0 +1,254 @@
+#include "MainWindow.h"
+
+#include "LibraryHistory.h"
+#include "OpenLibraryDialog.h"
+#include "browser/ModuleBrowser.h"
+#include "client/HsmClient.h"
+#include "token/DemoHsm.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace hsm::ui {
+namespace {
+
+// A full-width notice above the browser; fixed colours so it reads the same in any theme.
+QLabel *newBanner(const QString &objectName, const QString &accessibleName,
+                  const QString &styleSheet, QWidget *parent) {
+    auto *banner = new QLabel(parent);
+    banner->setObjectName(objectName);
+    banner->setAccessibleName(accessibleName);
+    banner->setWordWrap(true);
+    banner->setTextFormat(Qt::PlainText);
+    banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    banner->setStyleSheet(styleSheet);
+    banner->hide();
+    return banner;
+}
+
+} // namespace
+
+MainWindow::MainWindow(HsmClient &client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_browser(new ModuleBrowser(client))
+    , m_demoBanner(newBanner(QStringLiteral("demoBanner"), tr("Demo HSM notice"),
+                             QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
+                                            "border: 1px solid #ffda6a; padding: 6px; }"),
+                             this))
+    , m_errorBanner(newBanner(QStringLiteral("errorBanner"), tr("Error"),
+                              QStringLiteral("QLabel { background: #f8d7da; color: #58151c; "
+                                             "border: 1px solid #f1aeb5; padding: 6px; }"),
+                              this))
+    , m_moduleLabel(new QLabel(this))
+    , m_pathLabel(new QLabel(this))
+    , m_busy(new QProgressBar(this)) {
+    setWindowTitle(tr("HSM Admin"));
+    resize(1000, 650);
+
+    m_demoBanner->setText(tr("Demo HSM (SoftHSMv2) – not for production; user PIN %1")
+                              .arg(QString::fromLatin1(demo::kUserPin)));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(m_browser, 1);
+    setCentralWidget(central);
+
+    m_moduleLabel->setObjectName(QStringLiteral("moduleSummary"));
+    m_moduleLabel->setAccessibleName(tr("Module"));
+    m_pathLabel->setObjectName(QStringLiteral("modulePath"));
+    m_pathLabel->setAccessibleName(tr("Library path"));
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->setRange(0, 0); // indeterminate: loading reports no progress
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    statusBar()->addWidget(m_moduleLabel, 1);
+    statusBar()->addPermanentWidget(m_pathLabel);
+    statusBar()->addPermanentWidget(m_busy);
+
+    createActions();
+    setBusy(false);
+    showModule(nullptr);
+    m_moduleLabel->setText(tr("No PKCS#11 library loaded."));
+
+    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::moduleLoaded);
+    connect(&m_slotsWatcher, &QFutureWatcherBase::finished, this, &MainWindow::slotsRead);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    const auto icon = [this](const char *themeName, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(themeName), style()->standardIcon(fallback));
+    };
+
+    m_openAction =
+        new QAction(icon("document-open", QStyle::SP_DialogOpenButton), tr("&Open Library…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Load a vendor's PKCS#11 library"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openLibraryDialog);
+
+    m_demoAction =
+        new QAction(icon("computer", QStyle::SP_ComputerIcon), tr("Use &Demo HSM"), this);
+    m_demoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_demoAction->setStatusTip(tr("Load the built-in SoftHSMv2 demo HSM"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::loadDemo);
+
+    m_refreshAction =
+        new QAction(icon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setStatusTip(tr("Re-initialize the library and read its slots again"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_quitAction =
+        new QAction(icon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setAccessibleName(tr("Main toolbar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_demoAction);
+    toolBar->addAction(m_refreshAction);
+}
+
+void MainWindow::loadLibrary(const QString &path) {
+    if (m_openDialog)
+        m_openDialog->showLoading();
+    startLoading(m_client.load(path), tr("Loading %1…").arg(path));
+}
+
+void MainWindow::loadDemo() {
+    startLoading(m_client.loadDemo(), tr("Loading the demo HSM…"));
+}
+
+void MainWindow::refresh() {
+    // Keep showing the current slots until the new ones arrive.
+    m_errorBanner->hide();
+    setBusy(true);
+    m_moduleLabel->setText(tr("Re-initializing the library…"));
+    m_loadWatcher.setFuture(m_client.reload());
+}
+
+void MainWindow::openLibraryDialog() {
+    if (m_openDialog) {
+        m_openDialog->raise();
+        m_openDialog->activateWindow();
+        return;
+    }
+    m_openDialog = new OpenLibraryDialog(this);
+    m_openDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_openDialog, &OpenLibraryDialog::pathChosen, this, &MainWindow::loadLibrary);
+    m_openDialog->open(); // window-modal without a nested event loop
+}
+
+void MainWindow::startLoading(QFuture<Result<ModuleInfo>> request, const QString &what) {
+    // Loading replaces the module right away; what the browser shows is gone.
+    m_module.reset();
+    m_browser->clear();
+    showModule(nullptr);
+    m_errorBanner->hide();
+    setBusy(true);
+    m_moduleLabel->setText(what);
+    m_loadWatcher.setFuture(request);
+}
+
+void MainWindow::moduleLoaded() {
+    const QFuture<Result<ModuleInfo>> future = m_loadWatcher.future();
+    if (future.resultCount() == 0) {
+        fail(tr("Loading was cancelled."));
+        return;
+    }
+    const Result<ModuleInfo> loaded = future.result();
+    if (!loaded) {
+        fail(loaded.error().toString());
+        return;
+    }
+    m_module = loaded.value();
+    if (m_module->demo)
+        libraryHistory::forgetLast();
+    else
+        libraryHistory::remember(m_module->path);
+    if (m_openDialog)
+        m_openDialog->accept();
+    showModule(&*m_module);
+    m_slotsWatcher.setFuture(m_client.slotList());
+}
+
+void MainWindow::slotsRead() {
+    if (m_loadWatcher.isRunning() || !m_module)
+        return; // a newer load has started; its own slot list follows
+    const QFuture<Result<QList<SlotInfo>>> future = m_slotsWatcher.future();
+    if (future.resultCount() == 0) {
+        fail(tr("Reading the slots was cancelled."));
+        return;
+    }
+    const Result<QList<SlotInfo>> slots = future.result();
+    if (!slots) {
+        // The module is still loaded: Refresh may well succeed.
+        setBusy(false);
+        showError(tr("Could not read the slots: %1").arg(slots.error().toString()),
+                  slots.error().toString());
+        return;
+    }
+    m_browser->showInventory(*m_module, slots.value());
+    setBusy(false);
+    Q_EMIT inventoryLoaded();
+}
+
+void MainWindow::fail(const QString &message) {
+    // A failed load or re-initialize leaves no module loaded.
+    m_module.reset();
+    setBusy(false);
+    m_browser->clear();
+    showModule(nullptr);
+    m_moduleLabel->setText(tr("No PKCS#11 library loaded."));
+    showError(tr("Could not load the PKCS#11 library: %1").arg(message), message);
+}
+
+void MainWindow::showError(const QString &banner, const QString &message) {
+    m_errorBanner->setText(banner);
+    m_errorBanner->show();
+    if (m_openDialog)
+        m_openDialog->showLoadFailure(message);
+    Q_EMIT loadFailed(message);
+}
+
+void MainWindow::setBusy(bool busy) {
+    m_busy->setVisible(busy);
+    m_openAction->setEnabled(!busy);
+    m_demoAction->setEnabled(!busy);
+    m_refreshAction->setEnabled(!busy && m_module.has_value());
+}
+
+void MainWindow::showModule(const ModuleInfo *module) {
+    m_demoBanner->setVisible(module && module->demo);
+    m_moduleLabel->setText(module ? module->summary() : QString());
+    m_pathLabel->setText(module ? module->path : QString());
+    setWindowTitle(module ? tr("%1 – HSM Admin").arg(QFileInfo(module->path).fileName())
+                          : tr("HSM Admin"));
+}
+
+} // namespace hsm::ui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "token/ModuleInfo.h"
+#include "token/SlotInfo.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+
+namespace hsm {
+class HsmClient;
+}
+
+namespace hsm::ui {
+
+class ModuleBrowser;
+class OpenLibraryDialog;
+
+// The main window: loads a module through the client, without ever blocking, and shows
+// what it offers in the browser.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(HsmClient &client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+public Q_SLOTS:
+    // Each loads asynchronously; inventoryLoaded() or loadFailed() tells how it went.
+    void loadLibrary(const QString &path);
+    void loadDemo();
+    // C_Finalize + C_Initialize, then reads the slots again: SoftHSM, for one, only shows
+    // tokens created by others after that.
+    void refresh();
+    void openLibraryDialog();
+
+Q_SIGNALS:
+    // The module loaded and its slots are shown.
+    void inventoryLoaded();
+    void loadFailed(const QString &message);
+
+private:
+    void createActions();
+    void startLoading(QFuture<Result<ModuleInfo>> request, const QString &what);
+    void moduleLoaded();
+    void slotsRead();
+    // The load failed and no module is loaded any more.
+    void fail(const QString &message);
+    // Shows `banner` above the browser and `message` in the Open dialog, if open.
+    void showError(const QString &banner, const QString &message);
+    void setBusy(bool busy);
+    void showModule(const ModuleInfo *module);
+
+    HsmClient &m_client;
+    ModuleBrowser *m_browser;
+    QLabel *m_demoBanner;
+    QLabel *m_errorBanner;
+    QLabel *m_moduleLabel;
+    QLabel *m_pathLabel;
+    QProgressBar *m_busy;
+    QAction *m_openAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QPointer<OpenLibraryDialog> m_openDialog;
+    std::optional<ModuleInfo> m_module;
+    QFutureWatcher<Result<ModuleInfo>> m_loadWatcher;
+    QFutureWatcher<Result<QList<SlotInfo>>> m_slotsWatcher;
+};
+
+} // namespace hsm::ui

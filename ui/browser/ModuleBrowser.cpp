@@ -1,0 +1,90 @@
+#include "browser/ModuleBrowser.h"
+
+#include "browser/MechanismPage.h"
+#include "browser/SlotPage.h"
+#include "browser/TokenPage.h"
+
+#include <QHBoxLayout>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeView>
+
+namespace hsm::ui {
+
+ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ModuleTreeModel(this))
+    , m_tree(new QTreeView)
+    , m_tabs(new QTabWidget)
+    , m_slotPage(new SlotPage)
+    , m_tokenPage(new TokenPage)
+    , m_mechanismPage(new MechanismPage(client)) {
+    m_tree->setObjectName(QStringLiteral("moduleTree"));
+    m_tree->setAccessibleName(tr("Slots and tokens"));
+    m_tree->setModel(m_model);
+    m_tree->setHeaderHidden(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ModuleBrowser::showSelection);
+
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setAccessibleName(tr("Details"));
+    m_tabs->addTab(m_slotPage, tr("&Slot"));
+    m_tabs->addTab(m_tokenPage, tr("&Token"));
+    m_tabs->addTab(m_mechanismPage, tr("&Mechanisms"));
+    m_slotPage->setAccessibleName(tr("Slot"));
+    m_tokenPage->setAccessibleName(tr("Token"));
+    m_mechanismPage->setAccessibleName(tr("Mechanisms"));
+
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({280, 720});
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+    setTabOrder(m_tree, m_tabs);
+}
+
+void ModuleBrowser::showInventory(const ModuleInfo &module, const QList<SlotInfo> &slots) {
+    const QModelIndex current = m_tree->currentIndex();
+    const std::optional<CK_SLOT_ID> previous =
+        current.isValid() && m_model->slotAt(current)
+            ? std::optional<CK_SLOT_ID>(m_model->slotAt(current)->id)
+            : std::nullopt;
+    const auto previousKind =
+        static_cast<ModuleTreeModel::Kind>(current.data(ModuleTreeModel::KindRole).toInt());
+
+    clear();
+    m_model->setInventory(module, slots);
+    m_tree->expandAll();
+
+    QModelIndex select = previous ? m_model->indexOf(*previous, previousKind) : QModelIndex();
+    if (!select.isValid())
+        select = m_model->preferredIndex();
+    m_tree->setCurrentIndex(select);
+}
+
+void ModuleBrowser::clear() {
+    m_model->clearInventory();
+    // Removing the rows may not move the current index; make sure the tabs follow.
+    m_tree->setCurrentIndex({});
+    showSelection();
+}
+
+void ModuleBrowser::showSelection() {
+    const SlotInfo *slot = m_model->slotAt(m_tree->currentIndex());
+    m_slotPage->showSlot(slot);
+    m_tokenPage->showSlot(slot);
+    const std::optional<CK_SLOT_ID> id = slot ? std::optional<CK_SLOT_ID>(slot->id) : std::nullopt;
+    // A slot and its token share their mechanisms; do not ask twice.
+    if (id != m_shownSlot) {
+        m_shownSlot = id;
+        m_mechanismPage->showSlot(id);
+    }
+}
+
+} // namespace hsm::ui
