@@ -76,7 +76,33 @@ Status Module::initialize() {
     return Done{};
 }
 
+Result<CK_SESSION_HANDLE> Module::tokenSession(CK_SLOT_ID slot) {
+    if (auto it = m_tokenSessions.find(slot); it != m_tokenSessions.end())
+        return it->second;
+    CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
+    CK_RV rv = HSM_P11(*this, C_OpenSession, slot, CKF_SERIAL_SESSION | CKF_RW_SESSION,
+                       static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr), &handle);
+    if (rv == CKR_TOKEN_WRITE_PROTECTED)
+        rv = HSM_P11(*this, C_OpenSession, slot, CKF_SERIAL_SESSION,
+                     static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr), &handle);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_OpenSession", rv);
+    m_tokenSessions[slot] = handle;
+    return handle;
+}
+
+void Module::closeTokenSession(CK_SLOT_ID slot) {
+    if (auto it = m_tokenSessions.find(slot); it != m_tokenSessions.end()) {
+        HSM_P11(*this, C_CloseSession, it->second);
+        m_tokenSessions.erase(it);
+    }
+}
+
 void Module::finalize() {
+    // Our sessions go first; when someone else initialized the library they would
+    // otherwise outlive us.
+    while (!m_tokenSessions.empty())
+        closeTokenSession(m_tokenSessions.begin()->first);
     if (!m_initializedByUs)
         return;
     m_initializedByUs = false; // exactly once, even if the module reports a failure

@@ -7,6 +7,7 @@
 
 #include <p11-kit/pkcs11.h>
 
+#include <map>
 #include <memory>
 #include <type_traits>
 
@@ -36,6 +37,12 @@ public:
     // C_Finalize + C_Initialize: some modules (SoftHSM) only see new tokens this way.
     Status reinitialize();
 
+    // One session per token kept open while the module is loaded (read/write where the
+    // token allows it), so that a login made in one request holds for the next.
+    Result<CK_SESSION_HANDLE> tokenSession(CK_SLOT_ID slot);
+    // Closes that session (e.g. after CKR_SESSION_HANDLE_INVALID or a logout).
+    void closeTokenSession(CK_SLOT_ID slot);
+
     // The single entry point into the library. Use through HSM_P11 so the function's
     // name is spelled once: HSM_P11(module, C_GetSlotInfo, slot, &info).
     template <typename Fn, typename First, typename... Rest>
@@ -64,6 +71,7 @@ private:
     std::shared_ptr<CallTrace> m_trace;
     bool m_initializedByUs = false;
     bool m_withoutLocking = false;
+    std::map<CK_SLOT_ID, CK_SESSION_HANDLE> m_tokenSessions;
 };
 
 } // namespace hsm

@@ -1,20 +1,18 @@
 #include "pkcs11/Session.h"
 
-#include <QList>
-
-#include <openssl/crypto.h>
-
 namespace hsm {
 
-Session::Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle)
+Session::Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle, bool owned)
     : m_module(&module)
     , m_slot(slot)
-    , m_handle(handle) {}
+    , m_handle(handle)
+    , m_owned(owned) {}
 
 Session::Session(Session &&other) noexcept
     : m_module(other.m_module)
     , m_slot(other.m_slot)
-    , m_handle(other.m_handle) {
+    , m_handle(other.m_handle)
+    , m_owned(other.m_owned) {
     other.m_handle = CK_INVALID_HANDLE;
 }
 
@@ -24,6 +22,7 @@ Session &Session::operator=(Session &&other) noexcept {
         m_module = other.m_module;
         m_slot = other.m_slot;
         m_handle = other.m_handle;
+        m_owned = other.m_owned;
         other.m_handle = CK_INVALID_HANDLE;
     }
     return *this;
@@ -34,7 +33,7 @@ Session::~Session() {
 }
 
 void Session::close() {
-    if (m_handle != CK_INVALID_HANDLE && m_module)
+    if (m_owned && m_handle != CK_INVALID_HANDLE && m_module)
         HSM_P11(*m_module, C_CloseSession, m_handle);
     m_handle = CK_INVALID_HANDLE;
 }
@@ -46,16 +45,20 @@ Result<Session> Session::open(Module &module, CK_SLOT_ID slot, bool readWrite) {
                              static_cast<CK_NOTIFY>(nullptr), &handle);
     if (rv != CKR_OK)
         return Error::pkcs11("C_OpenSession", rv);
-    return Session(module, slot, handle);
+    return Session(module, slot, handle, true);
 }
 
-Status Session::login(CK_USER_TYPE user, QByteArray &pin) {
-    // A NULL PIN asks a token with a protected authentication path to use its PIN pad.
-    CK_UTF8CHAR_PTR pinPtr = pin.isNull() ? nullptr : reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data());
+Result<Session> Session::shared(Module &module, CK_SLOT_ID slot) {
+    Result<CK_SESSION_HANDLE> handle = module.tokenSession(slot);
+    if (!handle)
+        return handle.error();
+    return Session(module, slot, handle.value(), false);
+}
+
+Status Session::login(CK_USER_TYPE user, SecretBytes pin) {
     const CK_RV rv =
-        HSM_P11(*m_module, C_Login, m_handle, user, pinPtr, static_cast<CK_ULONG>(pin.size()));
-    if (!pin.isEmpty())
-        OPENSSL_cleanse(pin.data(), static_cast<size_t>(pin.size()));
+        HSM_P11(*m_module, C_Login, m_handle, user, pin.isAbsent() ? nullptr : pin.data(),
+                static_cast<CK_ULONG>(pin.size()));
     pin.clear();
     if (rv != CKR_OK && rv != CKR_USER_ALREADY_LOGGED_IN)
         return Error::pkcs11("C_Login", rv);

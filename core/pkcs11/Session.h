@@ -1,8 +1,9 @@
 #pragma once
 
 #include "pkcs11/Module.h"
+#include "pkcs11/SecretBytes.h"
 
-#include <QByteArray>
+#include <QList>
 
 namespace hsm {
 
@@ -10,6 +11,9 @@ namespace hsm {
 class Session {
 public:
     static Result<Session> open(Module &module, CK_SLOT_ID slot, bool readWrite);
+    // The module's long-lived session on `slot` (see Module::tokenSession), not closed
+    // when this object goes away, so that a login lasts from one request to the next.
+    static Result<Session> shared(Module &module, CK_SLOT_ID slot);
     Session(Session &&other) noexcept;
     Session &operator=(Session &&other) noexcept;
     Session(const Session &) = delete;
@@ -20,21 +24,22 @@ public:
     CK_SLOT_ID slot() const { return m_slot; }
     Module &module() const { return *m_module; }
 
-    // Logs in and wipes `pin` (OPENSSL_cleanse) before returning, whatever the outcome.
-    // CKR_USER_ALREADY_LOGGED_IN counts as success.
-    Status login(CK_USER_TYPE user, QByteArray &pin);
+    // Logs in; the PIN is wiped when `pin` goes out of scope, right after C_Login. An
+    // absent PIN logs in on the token's PIN pad. CKR_USER_ALREADY_LOGGED_IN is success.
+    Status login(CK_USER_TYPE user, SecretBytes pin);
     void logout();
 
     // Handles of objects matching `attributes`, found in batches.
     Result<QList<CK_OBJECT_HANDLE>> find(CK_ATTRIBUTE *attributes, CK_ULONG count);
 
 private:
-    Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
+    Session(Module &module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle, bool owned);
     void close();
 
     Module *m_module = nullptr;
     CK_SLOT_ID m_slot = 0;
     CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
+    bool m_owned = true;
 };
 
 } // namespace hsm

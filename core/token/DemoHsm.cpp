@@ -141,8 +141,7 @@ Result<bool> provision(Module &module) {
         Result<Session> so = Session::open(module, slotId, true);
         if (!so)
             return so.error();
-        QByteArray soPin(kSoPin);
-        if (Status s = so->login(CKU_SO, soPin); !s)
+        if (Status s = so->login(CKU_SO, SecretBytes::fromRaw(kSoPin, std::strlen(kSoPin))); !s)
             return s.error();
         rv = HSM_P11(module, C_InitPIN, so->handle(),
                      reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kUserPin)),
@@ -155,8 +154,8 @@ Result<bool> provision(Module &module) {
     Result<Session> session = Session::open(module, slotId, true);
     if (!session)
         return session.error();
-    QByteArray userPin(kUserPin);
-    if (Status s = session->login(CKU_USER, userPin); !s)
+    if (Status s = session->login(CKU_USER, SecretBytes::fromRaw(kUserPin, std::strlen(kUserPin)));
+        !s)
         return s.error();
     Result<CK_OBJECT_HANDLE> key = findKey(session.value());
     if (key && key.value() == CK_INVALID_HANDLE) {

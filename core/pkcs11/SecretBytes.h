@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace hsm {
+
+// A PIN or other secret: move-only, never implicitly shared, wiped with OPENSSL_cleanse
+// when it is cleared or destroyed. "Absent" (no PIN at all) differs from empty: it asks a
+// token with a PIN pad to use it.
+class SecretBytes {
+public:
+    SecretBytes() = default;
+    // Copies `text` as UTF-8 and wipes the temporary copy; the caller wipes `text`.
+    static SecretBytes fromString(const QString &text);
+    // Takes the bytes and wipes `bytes` (which must not be shared).
+    static SecretBytes take(QByteArray &bytes);
+    static SecretBytes fromRaw(const char *data, size_t size);
+
+    SecretBytes(SecretBytes &&other) noexcept;
+    SecretBytes &operator=(SecretBytes &&other) noexcept;
+    SecretBytes(const SecretBytes &) = delete;
+    SecretBytes &operator=(const SecretBytes &) = delete;
+    ~SecretBytes() { clear(); }
+
+    bool isAbsent() const { return !m_present; }
+    size_t size() const { return m_bytes.size(); }
+    unsigned char *data() { return m_bytes.data(); }
+    const unsigned char *data() const { return m_bytes.data(); }
+    void clear();
+
+private:
+    std::vector<unsigned char> m_bytes;
+    bool m_present = false;
+};
+
+} // namespace hsm

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+#include <p11-kit/pkcs11.h>
+
+#include <optional>
+
+namespace hsm {
+
+// The identifiers an operator gives for a token, the way the gateway reads them
+// (HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL), plus an RFC 7512 PKCS#11 URI. Each
+// remembers where it came from ("--slot", "HSM_SLOT", ...) so errors can name it.
+struct TokenSelection {
+    struct Identifier {
+        QString value;
+        QString source;
+        bool isSet() const { return !value.isEmpty(); }
+    };
+    Identifier slot;
+    Identifier label;
+    Identifier serial;
+    Identifier uri;
+
+    bool isEmpty() const { return !slot.isSet() && !label.isSet() && !serial.isSet() && !uri.isSet(); }
+
+    // HSM_SLOT, HSM_TOKEN_LABEL and HSM_TOKEN_SERIAL from the process environment.
+    static TokenSelection fromEnvironment();
+};
+
+// How the gateway should find the chosen token: the one environment line it needs.
+enum class GatewayTokenMode { Slot, Label, Serial };
+
+} // namespace hsm

@@ -1,0 +1,229 @@
+#include "token/TokenSelector.h"
+
+#include <p11-kit/uri.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+namespace hsm {
+namespace {
+
+Error selectionError(const QString &message) { return Error::make(Error::Kind::Input, message); }
+
+template <size_t N> void pad(CK_UTF8CHAR (&field)[N], const QString &text) {
+    std::memset(field, ' ', N);
+    const QByteArray utf8 = text.toUtf8();
+    std::memcpy(field, utf8.constData(), std::min<size_t>(N, static_cast<size_t>(utf8.size())));
+}
+
+CK_TOKEN_INFO rawTokenInfo(const TokenInfo &t) {
+    CK_TOKEN_INFO raw{};
+    pad(raw.label, t.label);
+    pad(raw.manufacturerID, t.manufacturer);
+    pad(raw.model, t.model);
+    pad(raw.serialNumber, t.serial);
+    raw.flags = t.flagBits;
+    return raw;
+}
+
+struct UriDeleter {
+    void operator()(P11KitUri *uri) const { p11_kit_uri_free(uri); }
+};
+using UriPtr = std::unique_ptr<P11KitUri, UriDeleter>;
+
+} // namespace
+
+QList<const SlotInfo *> TokenSelector::initialized() const {
+    QList<const SlotInfo *> out;
+    for (const SlotInfo &s : m_slots) {
+        if (s.token && s.token->has(CKF_TOKEN_INITIALIZED))
+            out.append(&s);
+    }
+    return out;
+}
+
+QString TokenSelector::describe(const SlotInfo &slot) {
+    const QString label = slot.token ? slot.token->label : QString();
+    const QString serial = slot.token ? slot.token->serial : QString();
+    return QStringLiteral("%1 (#%2, slot %3)").arg(label, serial).arg(slot.id);
+}
+
+QString TokenSelector::presentList() const {
+    QStringList names;
+    for (const SlotInfo *s : initialized())
+        names << describe(*s);
+    return names.isEmpty() ? QStringLiteral("there are no initialized tokens")
+                           : QStringLiteral("tokens present: ") + names.join(QStringLiteral(", "));
+}
+
+QString TokenSelector::gatewayLine(const SlotInfo &slot, GatewayTokenMode mode) {
+    switch (mode) {
+    case GatewayTokenMode::Slot:
+        return QStringLiteral("HSM_SLOT=%1").arg(slot.id);
+    case GatewayTokenMode::Label:
+        return QStringLiteral("HSM_TOKEN_LABEL=%1").arg(slot.token ? slot.token->label : QString());
+    case GatewayTokenMode::Serial:
+        break;
+    }
+    return QStringLiteral("HSM_TOKEN_SERIAL=%1").arg(slot.token ? slot.token->serial : QString());
+}
+
+QString TokenSelector::uriFor(const SlotInfo &slot) {
+    if (!slot.token)
+        return QString();
+    UriPtr uri(p11_kit_uri_new());
+    *p11_kit_uri_get_token_info(uri.get()) = rawTokenInfo(*slot.token);
+    char *text = nullptr;
+    if (p11_kit_uri_format(uri.get(), P11_KIT_URI_FOR_TOKEN, &text) != P11_KIT_URI_OK)
+        return QString();
+    const QString out = QString::fromUtf8(text);
+    std::free(text);
+    return out;
+}
+
+Result<SlotInfo> TokenSelector::bySlot(const TokenSelection::Identifier &id) const {
+    bool ok = false;
+    const CK_SLOT_ID wanted = id.value.toULong(&ok, 0);
+    if (!ok)
+        return selectionError(QStringLiteral("%1=%2 is not a slot number.").arg(id.source, id.value));
+    for (const SlotInfo &s : m_slots) {
+        if (s.id != wanted)
+            continue;
+        if (!s.tokenPresent)
+            return selectionError(QStringLiteral("Slot %1 (%2=%1) has no token; %3.")
+                                      .arg(id.value, id.source, presentList()));
+        if (!s.token)
+            return selectionError(QStringLiteral("The token in slot %1 cannot be read: %2")
+                                      .arg(id.value, s.tokenError));
+        if (!s.token->has(CKF_TOKEN_INITIALIZED))
+            return selectionError(QStringLiteral("The token in slot %1 (%2=%1) is not initialized; "
+                                                 "initialize it first or choose another; %3.")
+                                      .arg(id.value, id.source, presentList()));
+        return s;
+    }
+    return selectionError(QStringLiteral("There is no slot %1 (%2); %3. Slot numbers can change "
+                                         "when tokens are added: select by serial to be safe.")
+                              .arg(id.value, id.source, presentList()));
+}
+
+Result<SlotInfo> TokenSelector::byLabel(const TokenSelection::Identifier &id) const {
+    QList<const SlotInfo *> matches;
+    QStringList longer;
+    for (const SlotInfo *s : initialized()) {
+        if (s->token->label == id.value)
+            matches.append(s);
+        else if (s->token->label.startsWith(id.value))
+            longer << s->token->label;
+    }
+    if (matches.size() == 1)
+        return *matches.first();
+    if (matches.size() > 1) {
+        QStringList names;
+        for (const SlotInfo *s : matches)
+            names << describe(*s);
+        return selectionError(QStringLiteral("%1 tokens are labelled '%2': %3; select one by its "
+                                             "serial (HSM_TOKEN_SERIAL / --token-serial).")
+                                  .arg(matches.size())
+                                  .arg(id.value, names.join(QStringLiteral(", "))));
+    }
+    QString hint;
+    if (!longer.isEmpty())
+        hint = QStringLiteral(" Labels must match in full: '%1' only begins with it.")
+                   .arg(longer.join(QStringLiteral("', '")));
+    return selectionError(QStringLiteral("No token is labelled '%1' (%2); %3.%4")
+                              .arg(id.value, id.source, presentList(), hint));
+}
+
+Result<SlotInfo> TokenSelector::bySerial(const TokenSelection::Identifier &id) const {
+    for (const SlotInfo *s : initialized()) {
+        if (s->token->serial == id.value)
+            return *s;
+    }
+    return selectionError(QStringLiteral("No token has the serial '%1' (%2); %3.")
+                              .arg(id.value, id.source, presentList()));
+}
+
+Result<SlotInfo> TokenSelector::byUri(const TokenSelection::Identifier &id) const {
+    UriPtr uri(p11_kit_uri_new());
+    const QByteArray text = id.value.toUtf8();
+    const int rc = p11_kit_uri_parse(text.constData(),
+                                     static_cast<P11KitUriType>(P11_KIT_URI_FOR_TOKEN |
+                                                                P11_KIT_URI_FOR_SLOT),
+                                     uri.get());
+    if (rc != P11_KIT_URI_OK)
+        return selectionError(QStringLiteral("%1 is not a valid PKCS#11 URI: %2.")
+                                  .arg(id.source, QString::fromUtf8(p11_kit_uri_message(rc))));
+    if (p11_kit_uri_get_pin_value(uri.get()))
+        return selectionError(QStringLiteral("%1 carries a pin-value; a PIN is never taken from the "
+                                             "command line: use HSM_PIN or --pin-file.")
+                                  .arg(id.source));
+    const CK_SLOT_ID slotId = p11_kit_uri_get_slot_id(uri.get());
+    QList<const SlotInfo *> matches;
+    for (const SlotInfo *s : initialized()) {
+        const CK_TOKEN_INFO raw = rawTokenInfo(*s->token);
+        if (!p11_kit_uri_match_token_info(uri.get(), &raw))
+            continue;
+        if (slotId != static_cast<CK_SLOT_ID>(-1) && slotId != s->id)
+            continue;
+        matches.append(s);
+    }
+    if (matches.size() == 1)
+        return *matches.first();
+    if (matches.isEmpty())
+        return selectionError(
+            QStringLiteral("No token matches %1 (%2); %3.").arg(id.value, id.source, presentList()));
+    QStringList names;
+    for (const SlotInfo *s : matches)
+        names << describe(*s);
+    return selectionError(QStringLiteral("%1 tokens match %2: %3; add serial=... to the URI.")
+                              .arg(matches.size())
+                              .arg(id.value, names.join(QStringLiteral(", "))));
+}
+
+Result<SlotInfo> TokenSelector::select(const TokenSelection &selection) const {
+    if (selection.isEmpty()) {
+        const QList<const SlotInfo *> all = initialized();
+        if (all.size() == 1)
+            return *all.first();
+        if (all.isEmpty())
+            return selectionError(QStringLiteral("No slot holds an initialized token."));
+        return selectionError(QStringLiteral("Several tokens are present; choose one with --slot, "
+                                             "--token-label, --token-serial or --token-uri (or "
+                                             "HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL); %1.")
+                                  .arg(presentList()));
+    }
+
+    // Every identifier given must resolve, and all to the same token.
+    struct Resolved {
+        const TokenSelection::Identifier *id;
+        SlotInfo slot;
+    };
+    QList<Resolved> resolved;
+    const std::pair<const TokenSelection::Identifier *,
+                    Result<SlotInfo> (TokenSelector::*)(const TokenSelection::Identifier &) const>
+        steps[] = {{&selection.serial, &TokenSelector::bySerial},
+                   {&selection.label, &TokenSelector::byLabel},
+                   {&selection.slot, &TokenSelector::bySlot},
+                   {&selection.uri, &TokenSelector::byUri}};
+    for (const auto &[id, resolve] : steps) {
+        if (!id->isSet())
+            continue;
+        Result<SlotInfo> r = (this->*resolve)(*id);
+        if (!r)
+            return r.error();
+        resolved.append({id, std::move(r).value()});
+    }
+    const Resolved &first = resolved.first();
+    for (const Resolved &other : resolved) {
+        if (other.slot.id != first.slot.id)
+            return selectionError(QStringLiteral("%1=%2 names %3 but %4=%5 names %6; set only one, "
+                                                 "or make them name the same token.")
+                                      .arg(first.id->source, first.id->value, describe(first.slot),
+                                           other.id->source, other.id->value,
+                                           describe(other.slot)));
+    }
+    return first.slot;
+}
+
+} // namespace hsm

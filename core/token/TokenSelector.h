@@ -1,0 +1,40 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "token/SlotInfo.h"
+#include "token/TokenSelection.h"
+
+#include <QList>
+
+namespace hsm {
+
+// Resolves a TokenSelection against the slots a module reports, exactly as the gateway
+// would: labels match the whole trimmed label (never a prefix), a label shared by several
+// tokens is an error that lists them, and several identifiers must name the same token.
+class TokenSelector {
+public:
+    explicit TokenSelector(QList<SlotInfo> slots) : m_slots(std::move(slots)) {}
+
+    // The slot holding the selected, initialized token. With an empty selection the only
+    // initialized token is chosen, if there is exactly one.
+    Result<SlotInfo> select(const TokenSelection &selection) const;
+
+    // "label (#serial, slot N)", how candidates are listed in errors.
+    static QString describe(const SlotInfo &slot);
+    // "HSM_TOKEN_SERIAL=4e3ca826da2daf8b" for the chosen mode.
+    static QString gatewayLine(const SlotInfo &slot, GatewayTokenMode mode);
+    // "pkcs11:model=...;manufacturer=...;serial=...;token=..." formatted by p11-kit.
+    static QString uriFor(const SlotInfo &slot);
+
+private:
+    Result<SlotInfo> bySlot(const TokenSelection::Identifier &id) const;
+    Result<SlotInfo> byLabel(const TokenSelection::Identifier &id) const;
+    Result<SlotInfo> bySerial(const TokenSelection::Identifier &id) const;
+    Result<SlotInfo> byUri(const TokenSelection::Identifier &id) const;
+    QList<const SlotInfo *> initialized() const;
+    QString presentList() const;
+
+    QList<SlotInfo> m_slots;
+};
+
+} // namespace hsm
