@@ -2,6 +2,8 @@
 
 #include "token/DemoHsm.h"
 #include "token/Inventory.h"
+#include "token/ObjectReader.h"
+#include "token/TokenSelector.h"
 
 namespace hsm {
 

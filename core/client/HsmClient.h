@@ -5,7 +5,11 @@
 #include "pkcs11/Module.h"
 #include "token/MechanismInfo.h"
 #include "token/ModuleInfo.h"
+#include "token/ObjectInfo.h"
+#include "token/SecretKeys.h"
 #include "token/SlotInfo.h"
+#include "token/TokenLogin.h"
+#include "token/TokenSelection.h"
 
 #include <QFuture>
 #include <QObject>
@@ -41,10 +45,32 @@ public:
     QFuture<Result<QList<SlotInfo>>> slotList();
     QFuture<Result<QList<MechanismInfo>>> mechanisms(CK_SLOT_ID slot);
 
+    // Resolves the identifiers against the module's current slots (TokenSelector).
+    QFuture<Result<SlotInfo>> selectToken(const TokenSelection &selection);
+    QFuture<Result<PinState>> pinState(CK_SLOT_ID slot);
+    // The PIN is moved in and wiped on the worker right after C_Login.
+    QFuture<Result<LoginReport>> login(CK_SLOT_ID slot, SecretBytes pin, LoginOptions options = {});
+    QFuture<Status> logout(CK_SLOT_ID slot);
+    QFuture<Result<bool>> isLoggedIn(CK_SLOT_ID slot);
+
+    // Every object the token shows (private ones after login). The future carries the rows
+    // in chunks, one result per chunk, as they are read; an error ends the stream.
+    QFuture<Result<QList<ObjectInfo>>> objects(CK_SLOT_ID slot);
+    QFuture<Result<QList<AttributeValue>>> objectDetails(CK_SLOT_ID slot, CK_OBJECT_HANDLE object);
+    QFuture<Result<QList<SecretKeyKind>>> creatableKeyKinds(CK_SLOT_ID slot);
+    QFuture<Result<ObjectInfo>> createSecretKey(CK_SLOT_ID slot, SecretKeySpec spec);
+    QFuture<Result<KeyCheckReport>> checkSecretKey(CK_SLOT_ID slot, QString label);
+
     // Runs `job` on the worker with the loaded module. The building block of every
     // request; answers Error::Kind::NotLoaded when no module is loaded.
     template <typename T>
     QFuture<Result<T>> submit(std::function<Result<T>(Module &, RequestContext &)> job);
+
+    // Like submit(), for jobs that hand out results in chunks as they go.
+    template <typename T> using ChunkSink = std::function<void(QList<T> &&)>;
+    template <typename T>
+    QFuture<Result<QList<T>>>
+    submitChunked(std::function<Status(Module &, RequestContext &, const ChunkSink<T> &)> job);
 
     // The calls made into the current (and earlier) modules of this client.
     std::shared_ptr<CallTrace> trace() const { return m_trace; }
@@ -131,6 +157,48 @@ QFuture<Result<T>> HsmClient::submit(std::function<Result<T>(Module &, RequestCo
                                          QStringLiteral("No PKCS#11 library is loaded.")));
         return job(*worker.module(), context);
     });
+}
+
+template <typename T>
+QFuture<Result<QList<T>>> HsmClient::submitChunked(
+    std::function<Status(Module &, RequestContext &, const ChunkSink<T> &)> job) {
+    using R = Result<QList<T>>;
+    auto promise = std::make_shared<QPromise<R>>();
+    QFuture<R> future = promise->future();
+    promise->start();
+    dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
+        if (!promise->isCanceled()) {
+            PromiseContext<R> context(*promise);
+            if (!worker.module()) {
+                promise->addResult(R(Error::make(Error::Kind::NotLoaded,
+                                                 QStringLiteral("No PKCS#11 library is loaded."))));
+            } else {
+                const ChunkSink<T> sink = [&promise](QList<T> &&chunk) {
+                    promise->addResult(R(std::move(chunk)));
+                };
+                Status s = job(*worker.module(), context, sink);
+                if (!s && !promise->isCanceled())
+                    promise->addResult(R(s.error()));
+            }
+        }
+        promise->finish();
+    });
+    return future;
+}
+
+// Every chunk of a chunked request joined, or its error.
+template <typename T> Result<QList<T>> awaitAll(QFuture<Result<QList<T>>> future) {
+    future.waitForFinished();
+    if (future.isCanceled())
+        return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+    QList<T> all;
+    for (int i = 0; i < future.resultCount(); ++i) {
+        Result<QList<T>> chunk = future.resultAt(i);
+        if (!chunk)
+            return chunk.error();
+        all.append(std::move(chunk).value());
+    }
+    return all;
 }
 
 // Waits for a request and gives its result, or a Cancelled error. For the CLI and tests;

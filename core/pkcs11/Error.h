@@ -10,12 +10,13 @@ namespace hsm {
 // that failed (if any), its return value and one plain-language line.
 struct Error {
     enum class Kind {
-        Pkcs11,    // a PKCS#11 function returned something other than CKR_OK
-        Library,   // the library could not be loaded
-        Cancelled, // the request was cancelled before it finished
-        NotLoaded, // a request needs a module and none is loaded
-        Input,     // the caller asked for something that does not exist or is malformed
-        System,    // the operating system refused (files, permissions)
+        Pkcs11,            // a PKCS#11 function returned something other than CKR_OK
+        Library,           // the library could not be loaded
+        Cancelled,         // the request was cancelled before it finished
+        NotLoaded,         // a request needs a module and none is loaded
+        Input,             // the caller asked for something that does not exist or is malformed
+        System,            // the operating system refused (files, permissions)
+        NeedsConfirmation, // refused until the user explicitly confirms (e.g. a final PIN try)
     };
 
     Kind kind = Kind::Pkcs11;

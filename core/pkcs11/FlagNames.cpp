@@ -2,6 +2,8 @@
 
 #include "pkcs11/Pkcs11Names.h"
 
+#include <cstring>
+
 // PKCS#11 v2.40 defines these; p11-kit 0.24's pkcs11.h does not.
 #ifndef CKF_ERROR_STATE
 #define CKF_ERROR_STATE (1UL << 24)
@@ -106,12 +108,42 @@ QStringList mechanismFlagWords(CK_FLAGS flags) {
     return words(flags, kMechanismFlags);
 }
 
+namespace {
+
+// All of pkcs11.h's vendor ranges start at 1 << 31.
+QString nameOrNumber(const char *known, unsigned long value, const char *prefix) {
+    if (known)
+        return QString::fromLatin1(known);
+    if (value >= CKM_VENDOR_DEFINED)
+        return QStringLiteral("%1VENDOR_DEFINED+0x%2")
+            .arg(QLatin1String(prefix))
+            .arg(value - CKM_VENDOR_DEFINED, 0, 16);
+    return QStringLiteral("0x%1").arg(value, 8, 16, QLatin1Char('0'));
+}
+
+QString word(const char *known, unsigned long value, const char *prefix) {
+    QString name = nameOrNumber(known, value, prefix);
+    if (name.startsWith(QLatin1String(prefix)))
+        name = name.mid(static_cast<qsizetype>(strlen(prefix))).toLower();
+    return name;
+}
+
+} // namespace
+
 QString mechanismName(CK_MECHANISM_TYPE type) {
-    if (const char *name = knownMechanismName(type))
-        return QString::fromLatin1(name);
-    if (type >= CKM_VENDOR_DEFINED)
-        return QStringLiteral("CKM_VENDOR_DEFINED+0x%1").arg(type - CKM_VENDOR_DEFINED, 0, 16);
-    return QStringLiteral("0x%1").arg(type, 8, 16, QLatin1Char('0'));
+    return nameOrNumber(knownMechanismName(type), type, "CKM_");
+}
+
+QString attributeName(CK_ATTRIBUTE_TYPE type) {
+    return nameOrNumber(knownAttributeName(type), type, "CKA_");
+}
+
+QString objectClassWord(CK_OBJECT_CLASS value) {
+    return word(knownObjectClassName(value), value, "CKO_");
+}
+
+QString keyTypeWord(CK_KEY_TYPE value) {
+    return word(knownKeyTypeName(value), value, "CKK_");
 }
 
 QString describeCount(CK_ULONG value, bool zeroIsInfinite) {

@@ -17,6 +17,13 @@ QStringList mechanismFlagWords(CK_FLAGS flags);
 // ones in hex.
 QString mechanismName(CK_MECHANISM_TYPE type);
 
+// "CKA_VALUE_LEN"; vendor-defined and unknown ones as for mechanisms.
+QString attributeName(CK_ATTRIBUTE_TYPE type);
+// Lower-case words without the prefix, as the JSON output uses them: "secret_key",
+// "generic_secret"; vendor-defined ones as "vendor_defined+0x..", unknown ones in hex.
+QString objectClassWord(CK_OBJECT_CLASS value);
+QString keyTypeWord(CK_KEY_TYPE value);
+
 // A CK_ULONG count from CK_TOKEN_INFO: "unavailable" for CK_UNAVAILABLE_INFORMATION,
 // "effectively infinite" for CK_EFFECTIVELY_INFINITE where the field allows it.
 QString describeCount(CK_ULONG value, bool zeroIsInfinite = false);

@@ -28,7 +28,8 @@ SecretBytes SecretBytes::fromString(const QString &text) {
 }
 
 SecretBytes::SecretBytes(SecretBytes &&other) noexcept
-    : m_bytes(std::move(other.m_bytes)), m_present(other.m_present) {
+    : m_bytes(std::move(other.m_bytes))
+    , m_present(other.m_present) {
     other.m_bytes.clear();
     other.m_present = false;
 }

@@ -22,7 +22,9 @@ struct TokenSelection {
     Identifier serial;
     Identifier uri;
 
-    bool isEmpty() const { return !slot.isSet() && !label.isSet() && !serial.isSet() && !uri.isSet(); }
+    bool isEmpty() const {
+        return !slot.isSet() && !label.isSet() && !serial.isSet() && !uri.isSet();
+    }
 
     // HSM_SLOT, HSM_TOKEN_LABEL and HSM_TOKEN_SERIAL from the process environment.
     static TokenSelection fromEnvironment();

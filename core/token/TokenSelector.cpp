@@ -9,7 +9,9 @@
 namespace hsm {
 namespace {
 
-Error selectionError(const QString &message) { return Error::make(Error::Kind::Input, message); }
+Error selectionError(const QString &message) {
+    return Error::make(Error::Kind::Input, message);
+}
 
 template <size_t N> void pad(CK_UTF8CHAR (&field)[N], const QString &text) {
     std::memset(field, ' ', N);
@@ -86,7 +88,8 @@ Result<SlotInfo> TokenSelector::bySlot(const TokenSelection::Identifier &id) con
     bool ok = false;
     const CK_SLOT_ID wanted = id.value.toULong(&ok, 0);
     if (!ok)
-        return selectionError(QStringLiteral("%1=%2 is not a slot number.").arg(id.source, id.value));
+        return selectionError(
+            QStringLiteral("%1=%2 is not a slot number.").arg(id.source, id.value));
     for (const SlotInfo &s : m_slots) {
         if (s.id != wanted)
             continue;
@@ -147,17 +150,17 @@ Result<SlotInfo> TokenSelector::bySerial(const TokenSelection::Identifier &id) c
 Result<SlotInfo> TokenSelector::byUri(const TokenSelection::Identifier &id) const {
     UriPtr uri(p11_kit_uri_new());
     const QByteArray text = id.value.toUtf8();
-    const int rc = p11_kit_uri_parse(text.constData(),
-                                     static_cast<P11KitUriType>(P11_KIT_URI_FOR_TOKEN |
-                                                                P11_KIT_URI_FOR_SLOT),
-                                     uri.get());
+    const int rc = p11_kit_uri_parse(
+        text.constData(), static_cast<P11KitUriType>(P11_KIT_URI_FOR_TOKEN | P11_KIT_URI_FOR_SLOT),
+        uri.get());
     if (rc != P11_KIT_URI_OK)
         return selectionError(QStringLiteral("%1 is not a valid PKCS#11 URI: %2.")
                                   .arg(id.source, QString::fromUtf8(p11_kit_uri_message(rc))));
     if (p11_kit_uri_get_pin_value(uri.get()))
-        return selectionError(QStringLiteral("%1 carries a pin-value; a PIN is never taken from the "
-                                             "command line: use HSM_PIN or --pin-file.")
-                                  .arg(id.source));
+        return selectionError(
+            QStringLiteral("%1 carries a pin-value; a PIN is never taken from the "
+                           "command line: use HSM_PIN or --pin-file.")
+                .arg(id.source));
     const CK_SLOT_ID slotId = p11_kit_uri_get_slot_id(uri.get());
     QList<const SlotInfo *> matches;
     for (const SlotInfo *s : initialized()) {
@@ -171,8 +174,8 @@ Result<SlotInfo> TokenSelector::byUri(const TokenSelection::Identifier &id) cons
     if (matches.size() == 1)
         return *matches.first();
     if (matches.isEmpty())
-        return selectionError(
-            QStringLiteral("No token matches %1 (%2); %3.").arg(id.value, id.source, presentList()));
+        return selectionError(QStringLiteral("No token matches %1 (%2); %3.")
+                                  .arg(id.value, id.source, presentList()));
     QStringList names;
     for (const SlotInfo *s : matches)
         names << describe(*s);

@@ -13,7 +13,8 @@ namespace hsm {
 // tokens is an error that lists them, and several identifiers must name the same token.
 class TokenSelector {
 public:
-    explicit TokenSelector(QList<SlotInfo> slots) : m_slots(std::move(slots)) {}
+    explicit TokenSelector(QList<SlotInfo> slots)
+        : m_slots(std::move(slots)) {}
 
     // The slot holding the selected, initialized token. With an empty selection the only
     // initialized token is chosen, if there is exactly one.

@@ -1,0 +1,438 @@
+#include "token/ObjectReader.h"
+
+#include "client/RequestContext.h"
+#include "pkcs11/AttributeTemplate.h"
+#include "pkcs11/FlagNames.h"
+#include "pkcs11/Pkcs11Names.h"
+
+#include <QDate>
+#include <QSet>
+
+#include <openssl/ec.h>
+#include <openssl/objects.h>
+
+#include <cstring>
+
+namespace hsm::objects {
+namespace {
+
+struct FlagAttribute {
+    CK_ATTRIBUTE_TYPE type;
+    ObjectInfo::Flag flag;
+};
+
+// The boolean attributes each class has, so a row is one call without invalid attributes.
+const FlagAttribute kCommonFlags[] = {{CKA_TOKEN, ObjectInfo::Token},
+                                      {CKA_PRIVATE, ObjectInfo::Private}};
+const FlagAttribute kSecretKeyFlags[] = {{CKA_SENSITIVE, ObjectInfo::Sensitive},
+                                         {CKA_EXTRACTABLE, ObjectInfo::Extractable},
+                                         {CKA_NEVER_EXTRACTABLE, ObjectInfo::NeverExtractable},
+                                         {CKA_LOCAL, ObjectInfo::Local},
+                                         {CKA_SIGN, ObjectInfo::Sign},
+                                         {CKA_VERIFY, ObjectInfo::Verify},
+                                         {CKA_ENCRYPT, ObjectInfo::Encrypt},
+                                         {CKA_DECRYPT, ObjectInfo::Decrypt},
+                                         {CKA_WRAP, ObjectInfo::Wrap},
+                                         {CKA_UNWRAP, ObjectInfo::Unwrap},
+                                         {CKA_DERIVE, ObjectInfo::Derive}};
+const FlagAttribute kPrivateKeyFlags[] = {{CKA_SENSITIVE, ObjectInfo::Sensitive},
+                                          {CKA_EXTRACTABLE, ObjectInfo::Extractable},
+                                          {CKA_NEVER_EXTRACTABLE, ObjectInfo::NeverExtractable},
+                                          {CKA_LOCAL, ObjectInfo::Local},
+                                          {CKA_SIGN, ObjectInfo::Sign},
+                                          {CKA_DECRYPT, ObjectInfo::Decrypt},
+                                          {CKA_UNWRAP, ObjectInfo::Unwrap},
+                                          {CKA_DERIVE, ObjectInfo::Derive}};
+const FlagAttribute kPublicKeyFlags[] = {{CKA_LOCAL, ObjectInfo::Local},
+                                         {CKA_VERIFY, ObjectInfo::Verify},
+                                         {CKA_ENCRYPT, ObjectInfo::Encrypt},
+                                         {CKA_WRAP, ObjectInfo::Wrap},
+                                         {CKA_DERIVE, ObjectInfo::Derive}};
+
+const CK_OBJECT_CLASS kListedClasses[] = {CKO_SECRET_KEY, CKO_PRIVATE_KEY, CKO_PUBLIC_KEY,
+                                          CKO_CERTIFICATE, CKO_DATA};
+
+Error cancelled() {
+    return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+}
+
+// Short name and degree of the curve in a DER-encoded CKA_EC_PARAMS (a named curve OID).
+void describeCurve(const QByteArray &params, ObjectInfo &info) {
+    const auto *p = reinterpret_cast<const unsigned char *>(params.constData());
+    ASN1_OBJECT *oid = d2i_ASN1_OBJECT(nullptr, &p, params.size());
+    if (!oid) {
+        info.curve = QStringLiteral("explicit parameters");
+        return;
+    }
+    const int nid = OBJ_obj2nid(oid);
+    ASN1_OBJECT_free(oid);
+    if (nid == NID_undef) {
+        info.curve = QStringLiteral("unknown curve");
+        return;
+    }
+    info.curve = QString::fromLatin1(OBJ_nid2sn(nid));
+    if (nid == NID_ED25519 || nid == NID_X25519) {
+        info.sizeBits = 255;
+    } else if (nid == NID_ED448 || nid == NID_X448) {
+        info.sizeBits = 448;
+    } else if (EC_GROUP *group = EC_GROUP_new_by_curve_name(nid)) {
+        info.sizeBits = EC_GROUP_get_degree(group);
+        EC_GROUP_free(group);
+    }
+}
+
+// The key size, which lives in a different attribute for each key type.
+Status readKeySize(Session &session, ObjectInfo &info) {
+    AttributeTemplate t;
+    if (info.keyType == CKK_RSA) {
+        if (info.objectClass == CKO_PUBLIC_KEY) {
+            const int bits = t.addUlong(CKA_MODULUS_BITS);
+            if (Status s = t.read(session, info.handle); !s)
+                return s;
+            if (t.ulongAt(bits) != CK_UNAVAILABLE_INFORMATION)
+                info.sizeBits = static_cast<int>(t.ulongAt(bits));
+            return Done{};
+        }
+        // Private keys carry the modulus, which is public; its length is enough.
+        CK_ATTRIBUTE a{CKA_MODULUS, nullptr, 0};
+        const CK_RV rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(),
+                                 info.handle, &a, CK_ULONG(1));
+        if (rv == CKR_OK && a.ulValueLen != CK_UNAVAILABLE_INFORMATION)
+            info.sizeBits = static_cast<int>(a.ulValueLen * 8);
+        return Done{};
+    }
+    if (info.keyType == CKK_EC || info.keyType == CKK_EC_EDWARDS) {
+        const int params = t.addBytes(CKA_EC_PARAMS, 16);
+        if (Status s = t.read(session, info.handle); !s)
+            return s;
+        if (t.has(params))
+            describeCurve(t.bytesAt(params), info);
+    }
+    return Done{};
+}
+
+template <size_t N>
+void addFlags(AttributeTemplate &t, const FlagAttribute (&flags)[N],
+              std::vector<std::pair<int, ObjectInfo::Flag>> &indexes) {
+    for (const FlagAttribute &f : flags)
+        indexes.emplace_back(t.addBool(f.type), f.flag);
+}
+
+} // namespace
+
+Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object, CK_OBJECT_CLASS knownClass) {
+    ObjectInfo info;
+    info.handle = object;
+    AttributeTemplate t;
+    std::vector<std::pair<int, ObjectInfo::Flag>> flagIndexes;
+    const int cls = knownClass == CK_UNAVAILABLE_INFORMATION ? t.addUlong(CKA_CLASS) : -1;
+    const int label = t.addBytes(CKA_LABEL, 64);
+    addFlags(t, kCommonFlags, flagIndexes);
+    int id = -1, keyType = -1, valueLen = -1;
+    switch (knownClass) {
+    case CKO_SECRET_KEY:
+        id = t.addBytes(CKA_ID, 32);
+        keyType = t.addUlong(CKA_KEY_TYPE);
+        valueLen = t.addUlong(CKA_VALUE_LEN);
+        addFlags(t, kSecretKeyFlags, flagIndexes);
+        break;
+    case CKO_PRIVATE_KEY:
+        id = t.addBytes(CKA_ID, 32);
+        keyType = t.addUlong(CKA_KEY_TYPE);
+        addFlags(t, kPrivateKeyFlags, flagIndexes);
+        break;
+    case CKO_PUBLIC_KEY:
+        id = t.addBytes(CKA_ID, 32);
+        keyType = t.addUlong(CKA_KEY_TYPE);
+        addFlags(t, kPublicKeyFlags, flagIndexes);
+        break;
+    case CKO_CERTIFICATE:
+        id = t.addBytes(CKA_ID, 32);
+        break;
+    default:
+        break; // data objects and the rest: label and the common flags only
+    }
+    if (Status s = t.read(session, object); !s)
+        return s.error();
+
+    info.objectClass = cls >= 0 ? t.ulongAt(cls) : knownClass;
+    info.label = QString::fromUtf8(t.bytesAt(label));
+    if (id >= 0)
+        info.id = t.bytesAt(id);
+    if (keyType >= 0)
+        info.keyType = t.ulongAt(keyType);
+    if (valueLen >= 0 && t.ulongAt(valueLen) != CK_UNAVAILABLE_INFORMATION)
+        info.sizeBits = static_cast<int>(t.ulongAt(valueLen) * 8);
+    for (const auto &[index, flag] : flagIndexes) {
+        if (t.boolAt(index))
+            info.flags |= flag;
+    }
+    if (knownClass == CKO_PRIVATE_KEY || knownClass == CKO_PUBLIC_KEY) {
+        if (Status s = readKeySize(session, info); !s)
+            return s.error();
+    }
+    return info;
+}
+
+Status list(Session &session, RequestContext *context,
+            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize) {
+    Result<QList<CK_OBJECT_HANDLE>> all = session.find(nullptr, 0);
+    if (!all)
+        return all.error();
+    const qint64 total = all->size();
+    qint64 done = 0;
+    QSet<CK_OBJECT_HANDLE> seen;
+    seen.reserve(all->size());
+    QList<ObjectInfo> chunk;
+    chunk.reserve(chunkSize);
+
+    auto readAll = [&](const QList<CK_OBJECT_HANDLE> &handles, CK_OBJECT_CLASS cls) -> Status {
+        for (CK_OBJECT_HANDLE h : handles) {
+            if (context && context->isCancelled())
+                return cancelled();
+            if (seen.contains(h))
+                continue;
+            seen.insert(h);
+            Result<ObjectInfo> row = read(session, h, cls);
+            if (!row) {
+                // An object deleted since it was found is simply gone.
+                if (row.error().rv == CKR_OBJECT_HANDLE_INVALID)
+                    continue;
+                return row.error();
+            }
+            chunk.append(std::move(row).value());
+            if (chunk.size() >= chunkSize) {
+                done += chunk.size();
+                deliver(std::move(chunk));
+                chunk = QList<ObjectInfo>();
+                chunk.reserve(chunkSize);
+                if (context)
+                    context->reportProgress(done, total);
+            }
+        }
+        return Done{};
+    };
+
+    for (CK_OBJECT_CLASS cls : kListedClasses) {
+        CK_ATTRIBUTE query{CKA_CLASS, &cls, sizeof cls};
+        Result<QList<CK_OBJECT_HANDLE>> handles = session.find(&query, 1);
+        if (!handles)
+            return handles.error();
+        if (Status s = readAll(handles.value(), cls); !s)
+            return s;
+    }
+    // Whatever is left (hardware features, domain parameters, vendor classes).
+    if (Status s = readAll(all.value(), CK_UNAVAILABLE_INFORMATION); !s)
+        return s;
+    done += chunk.size();
+    if (!chunk.isEmpty())
+        deliver(std::move(chunk));
+    if (context)
+        context->reportProgress(done, std::max(total, done));
+    return Done{};
+}
+
+Result<QList<CK_OBJECT_HANDLE>> secretKeysLabelled(Session &session, const QString &label) {
+    CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
+    QByteArray utf8 = label.toUtf8();
+    CK_ATTRIBUTE query[] = {{CKA_CLASS, &cls, sizeof cls},
+                            {CKA_LABEL, utf8.data(), static_cast<CK_ULONG>(utf8.size())}};
+    return session.find(query, 2);
+}
+
+namespace {
+
+enum class Kind { Bool, Ulong, Class, KeyType, Mechanism, Text, Date, Bytes, Template, Mechanisms };
+
+Kind kindOf(CK_ATTRIBUTE_TYPE type) {
+    switch (type) {
+    case CKA_TOKEN:
+    case CKA_PRIVATE:
+    case CKA_TRUSTED:
+    case CKA_SENSITIVE:
+    case CKA_ENCRYPT:
+    case CKA_DECRYPT:
+    case CKA_WRAP:
+    case CKA_UNWRAP:
+    case CKA_SIGN:
+    case CKA_SIGN_RECOVER:
+    case CKA_VERIFY:
+    case CKA_VERIFY_RECOVER:
+    case CKA_DERIVE:
+    case CKA_EXTRACTABLE:
+    case CKA_LOCAL:
+    case CKA_NEVER_EXTRACTABLE:
+    case CKA_ALWAYS_SENSITIVE:
+    case CKA_MODIFIABLE:
+    case CKA_COPYABLE:
+    case CKA_DESTROYABLE:
+    case CKA_ALWAYS_AUTHENTICATE:
+    case CKA_WRAP_WITH_TRUSTED:
+    case CKA_RESET_ON_INIT:
+    case CKA_HAS_RESET:
+        return Kind::Bool;
+    case CKA_CLASS:
+        return Kind::Class;
+    case CKA_KEY_TYPE:
+        return Kind::KeyType;
+    case CKA_KEY_GEN_MECHANISM:
+    case CKA_NAME_HASH_ALGORITHM:
+        return Kind::Mechanism;
+    case CKA_VALUE_LEN:
+    case CKA_MODULUS_BITS:
+    case CKA_PRIME_BITS:
+    case CKA_SUB_PRIME_BITS:
+    case CKA_CERTIFICATE_TYPE:
+    case CKA_CERTIFICATE_CATEGORY:
+    case CKA_JAVA_MIDP_SECURITY_DOMAIN:
+    case CKA_HW_FEATURE_TYPE:
+    case CKA_VALUE_BITS:
+        return Kind::Ulong;
+    case CKA_LABEL:
+    case CKA_APPLICATION:
+    case CKA_URL:
+        return Kind::Text;
+    case CKA_START_DATE:
+    case CKA_END_DATE:
+        return Kind::Date;
+    case CKA_WRAP_TEMPLATE:
+    case CKA_UNWRAP_TEMPLATE:
+    case CKA_DERIVE_TEMPLATE:
+        return Kind::Template;
+    case CKA_ALLOWED_MECHANISMS:
+        return Kind::Mechanisms;
+    default:
+        return Kind::Bytes;
+    }
+}
+
+// Attributes that hold key material: never requested, whatever the object's flags say.
+bool isSecretMaterial(CK_OBJECT_CLASS cls, CK_ATTRIBUTE_TYPE type) {
+    if (cls == CKO_SECRET_KEY || cls == CKO_PRIVATE_KEY || cls == CKO_OTP_KEY) {
+        switch (type) {
+        case CKA_VALUE:
+        case CKA_PRIVATE_EXPONENT:
+        case CKA_PRIME_1:
+        case CKA_PRIME_2:
+        case CKA_EXPONENT_1:
+        case CKA_EXPONENT_2:
+        case CKA_COEFFICIENT:
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+QString formatValue(Kind kind, const QByteArray &v) {
+    CK_ULONG ul = 0;
+    if (v.size() == sizeof(CK_ULONG))
+        std::memcpy(&ul, v.constData(), sizeof ul);
+    switch (kind) {
+    case Kind::Bool:
+        return !v.isEmpty() && v[0] ? QStringLiteral("true") : QStringLiteral("false");
+    case Kind::Class:
+        return objectClassWord(ul);
+    case Kind::KeyType:
+        return keyTypeWord(ul);
+    case Kind::Mechanism:
+        return ul == CK_UNAVAILABLE_INFORMATION ? QStringLiteral("unavailable") : mechanismName(ul);
+    case Kind::Ulong:
+        return describeCount(ul);
+    case Kind::Text:
+        return QString::fromUtf8(v);
+    case Kind::Date: {
+        if (v.size() != 8 || v == QByteArray(8, '0') || v.trimmed().isEmpty())
+            return QStringLiteral("not set");
+        return QStringLiteral("%1-%2-%3")
+            .arg(QString::fromLatin1(v.mid(0, 4)), QString::fromLatin1(v.mid(4, 2)),
+                 QString::fromLatin1(v.mid(6, 2)));
+    }
+    case Kind::Template:
+        return QStringLiteral("template of %1 attribute(s)").arg(v.size() / sizeof(CK_ATTRIBUTE));
+    case Kind::Mechanisms: {
+        QStringList names;
+        for (qsizetype i = 0; i + qsizetype(sizeof(CK_ULONG)) <= v.size(); i += sizeof(CK_ULONG)) {
+            CK_MECHANISM_TYPE m;
+            std::memcpy(&m, v.constData() + i, sizeof m);
+            names << mechanismName(m);
+        }
+        return names.join(QStringLiteral(", "));
+    }
+    case Kind::Bytes:
+        break;
+    }
+    constexpr qsizetype kShown = 64;
+    QString hex = QString::fromLatin1(v.left(kShown).toHex(' '));
+    if (v.size() > kShown)
+        hex += QStringLiteral(" … (%1 bytes)").arg(v.size());
+    return v.isEmpty() ? QStringLiteral("(empty)") : hex;
+}
+
+} // namespace
+
+Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object) {
+    AttributeTemplate classTemplate;
+    const int clsIndex = classTemplate.addUlong(CKA_CLASS);
+    if (Status s = classTemplate.read(session, object); !s)
+        return s.error();
+    const CK_OBJECT_CLASS cls = classTemplate.ulongAt(clsIndex);
+
+    QList<AttributeValue> out;
+    auto consider = [&](CK_ATTRIBUTE_TYPE type) -> Status {
+        AttributeValue value;
+        value.type = type;
+        value.name = attributeName(type);
+        // A length query never transfers a value.
+        CK_ATTRIBUTE a{type, nullptr, 0};
+        CK_RV rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
+                           CK_ULONG(1));
+        if (rv == CKR_ATTRIBUTE_TYPE_INVALID)
+            return Done{};
+        if (rv == CKR_ATTRIBUTE_SENSITIVE ||
+            (rv == CKR_OK && a.ulValueLen == CK_UNAVAILABLE_INFORMATION)) {
+            value.state = AttributeValue::State::Sensitive;
+            out.append(value);
+            return Done{};
+        }
+        if (rv != CKR_OK)
+            return Error::pkcs11("C_GetAttributeValue", rv);
+        if (isSecretMaterial(cls, type)) {
+            value.state = AttributeValue::State::Secret;
+            out.append(value);
+            return Done{};
+        }
+        QByteArray buffer(static_cast<qsizetype>(a.ulValueLen), '\0');
+        a.pValue = buffer.data();
+        rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
+                     CK_ULONG(1));
+        if (rv == CKR_ATTRIBUTE_SENSITIVE) {
+            value.state = AttributeValue::State::Sensitive;
+        } else if (rv != CKR_OK) {
+            return Error::pkcs11("C_GetAttributeValue", rv);
+        } else {
+            buffer.resize(static_cast<qsizetype>(a.ulValueLen));
+            value.text = formatValue(kindOf(type), buffer);
+        }
+        out.append(value);
+        return Done{};
+    };
+    // Every attribute type pkcs11.h names, in numeric order, the array attributes last.
+    for (CK_ATTRIBUTE_TYPE type = 0; type < 0x1000; ++type) {
+        if (knownAttributeName(type)) {
+            if (Status s = consider(type); !s)
+                return s.error();
+        }
+    }
+    for (CK_ATTRIBUTE_TYPE type = CKF_ARRAY_ATTRIBUTE; type < CKF_ARRAY_ATTRIBUTE + 0x1000;
+         ++type) {
+        if (knownAttributeName(type)) {
+            if (Status s = consider(type); !s)
+                return s.error();
+        }
+    }
+    return out;
+}
+
+} // namespace hsm::objects

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "pkcs11/Session.h"
+#include "token/ObjectInfo.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace hsm {
+
+class RequestContext;
+
+// Reads the objects a session can see. Runs on the worker.
+namespace objects {
+
+// Lists every object, handing rows to `deliver` in chunks as they are read. Objects are
+// found class by class (C_FindObjects in large batches), so that each row is one
+// C_GetAttributeValue with attributes that class actually has.
+Status list(Session &session, RequestContext *context,
+            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize = 500);
+
+// The row of one object.
+Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object,
+                        CK_OBJECT_CLASS knownClass = CK_UNAVAILABLE_INFORMATION);
+
+// Every attribute pkcs11.h defines that the object has. Secret material (a key's
+// CKA_VALUE, private exponents and primes) is never requested: it shows as sensitive or
+// as a secret that is not read.
+Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object);
+
+// Secret keys whose CKA_LABEL is exactly `label`.
+Result<QList<CK_OBJECT_HANDLE>> secretKeysLabelled(Session &session, const QString &label);
+
+} // namespace objects
+} // namespace hsm

@@ -1,0 +1,270 @@
+#include "token/SecretKeys.h"
+
+#include "pkcs11/FlagNames.h"
+#include "token/Inventory.h"
+#include "token/ObjectReader.h"
+
+#include <openssl/rand.h>
+
+namespace hsm::secretKeys {
+namespace {
+
+const char kCheckMessage[] = "hsm-admin key check";
+
+Error inputError(const QString &message) {
+    return Error::make(Error::Kind::Input, message);
+}
+
+// Finds the one secret key the gateway would use for `label`.
+Result<CK_OBJECT_HANDLE> uniqueKey(Session &session, const QString &label) {
+    Result<QList<CK_OBJECT_HANDLE>> found = objects::secretKeysLabelled(session, label);
+    if (!found)
+        return found.error();
+    if (found->isEmpty()) {
+        CK_SESSION_INFO info{};
+        HSM_P11(session.module(), C_GetSessionInfo, session.handle(), &info);
+        const bool loggedIn =
+            info.state == CKS_RO_USER_FUNCTIONS || info.state == CKS_RW_USER_FUNCTIONS;
+        return inputError(loggedIn ? QStringLiteral("No secret key is labelled '%1' on this token; "
+                                                    "create one (create-key --label %1).")
+                                         .arg(label)
+                                   : QStringLiteral("No secret key labelled '%1' is visible "
+                                                    "without logging in; log in to see private "
+                                                    "keys.")
+                                         .arg(label));
+    }
+    if (found->size() > 1) {
+        QStringList ids;
+        for (CK_OBJECT_HANDLE h : found.value()) {
+            Result<ObjectInfo> row = objects::read(session, h, CKO_SECRET_KEY);
+            ids << (row ? (row->id.isEmpty() ? QStringLiteral("(no id)") : row->idHex())
+                        : QStringLiteral("?"));
+        }
+        return inputError(QStringLiteral("%1 secret keys are labelled '%2' (ids %3); the gateway "
+                                         "finds its key by label, so keep exactly one.")
+                              .arg(found->size())
+                              .arg(label, ids.join(QStringLiteral(", "))));
+    }
+    return found->first();
+}
+
+// C_SignInit / C_Sign refusals in the words an operator needs.
+Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) {
+    Error e = Error::pkcs11(function, rv);
+    const QString type = key.keyTypeWord().isEmpty() ? QStringLiteral("this") : key.keyTypeWord();
+    switch (rv) {
+    case CKR_KEY_TYPE_INCONSISTENT:
+        e.message = QStringLiteral("This HSM does not do HMAC-SHA256 with a %1 key (SoftHSM, for "
+                                   "one, refuses AES keys for HMAC); create a generic secret key.")
+                        .arg(type);
+        break;
+    case CKR_KEY_SIZE_RANGE:
+        e.message =
+            QStringLiteral("The key%1 is shorter than this HSM's minimum for "
+                           "HMAC-SHA256 (SoftHSM needs 32 bytes); create a longer key.")
+                .arg(key.sizeBits > 0 ? QStringLiteral(" (%1 bits)").arg(key.sizeBits) : QString());
+        break;
+    case CKR_KEY_FUNCTION_NOT_PERMITTED:
+        e.message = QStringLiteral("The key does not allow signing (CKA_SIGN is false), so it "
+                                   "cannot compute HMACs; create a key with sign allowed.");
+        break;
+    case CKR_MECHANISM_INVALID:
+        e.message = QStringLiteral("This token does not offer HMAC-SHA256 (CKM_SHA256_HMAC), "
+                                   "which customer fragments need.");
+        break;
+    default:
+        break;
+    }
+    return e;
+}
+
+Result<QByteArray> sign(Session &session, CK_OBJECT_HANDLE key, const QByteArray &message,
+                        const ObjectInfo &info) {
+    CK_MECHANISM mechanism{CKM_SHA256_HMAC, nullptr, 0};
+    CK_RV rv = HSM_P11(session.module(), C_SignInit, session.handle(), &mechanism, key);
+    if (rv != CKR_OK)
+        return explainSignFailure("C_SignInit", rv, info);
+    QByteArray mac(32, '\0');
+    CK_ULONG length = static_cast<CK_ULONG>(mac.size());
+    rv = HSM_P11(session.module(), C_Sign, session.handle(),
+                 reinterpret_cast<CK_BYTE_PTR>(const_cast<char *>(message.constData())),
+                 static_cast<CK_ULONG>(message.size()), reinterpret_cast<CK_BYTE_PTR>(mac.data()),
+                 &length);
+    if (rv != CKR_OK)
+        return explainSignFailure("C_Sign", rv, info);
+    mac.resize(static_cast<qsizetype>(length));
+    return mac;
+}
+
+} // namespace
+
+QString kindName(SecretKeyKind kind) {
+    switch (kind) {
+    case SecretKeyKind::Sha256Hmac:
+        return QStringLiteral("sha256-hmac");
+    case SecretKeyKind::Aes:
+        return QStringLiteral("aes");
+    case SecretKeyKind::Generic:
+        break;
+    }
+    return QStringLiteral("generic");
+}
+
+bool parseKind(const QString &name, SecretKeyKind *kind) {
+    for (SecretKeyKind k :
+         {SecretKeyKind::Generic, SecretKeyKind::Sha256Hmac, SecretKeyKind::Aes}) {
+        if (kindName(k) == name) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+CK_MECHANISM_TYPE generationMechanism(SecretKeyKind kind) {
+    return kind == SecretKeyKind::Aes ? CKM_AES_KEY_GEN : CKM_GENERIC_SECRET_KEY_GEN;
+}
+
+CK_KEY_TYPE keyType(SecretKeyKind kind) {
+    switch (kind) {
+    case SecretKeyKind::Sha256Hmac:
+        return CKK_SHA256_HMAC;
+    case SecretKeyKind::Aes:
+        return CKK_AES;
+    case SecretKeyKind::Generic:
+        break;
+    }
+    return CKK_GENERIC_SECRET;
+}
+
+Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot) {
+    Result<QList<MechanismInfo>> mechanisms = inventory::mechanisms(module, slot);
+    if (!mechanisms)
+        return mechanisms.error();
+    QList<SecretKeyKind> out;
+    for (SecretKeyKind k :
+         {SecretKeyKind::Generic, SecretKeyKind::Sha256Hmac, SecretKeyKind::Aes}) {
+        for (const MechanismInfo &m : mechanisms.value()) {
+            if (m.type == generationMechanism(k) && (m.flagBits & CKF_GENERATE)) {
+                out.append(k);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
+    const QString label = spec.label.trimmed();
+    if (label.isEmpty())
+        return inputError(
+            QStringLiteral("A key needs a label: the gateway finds its key by label."));
+    if (spec.kind == SecretKeyKind::Aes && spec.bytes != 16 && spec.bytes != 24 && spec.bytes != 32)
+        return inputError(
+            QStringLiteral("An AES key is 16, 24 or 32 bytes, not %1.").arg(spec.bytes));
+    if (spec.bytes < 16 || spec.bytes > 512)
+        return inputError(QStringLiteral("A key of %1 bytes makes no sense for HMAC-SHA256; use "
+                                         "32 (16 to 512 are accepted).")
+                              .arg(spec.bytes));
+    Result<QList<CK_OBJECT_HANDLE>> existing = objects::secretKeysLabelled(session, label);
+    if (!existing)
+        return existing.error();
+    if (!existing->isEmpty())
+        return inputError(QStringLiteral("A secret key labelled '%1' already exists on this token; "
+                                         "the gateway finds its key by label, so choose another.")
+                              .arg(label));
+
+    QByteArray id = spec.id;
+    if (id.isEmpty()) {
+        id.resize(8);
+        if (RAND_bytes(reinterpret_cast<unsigned char *>(id.data()), static_cast<int>(id.size())) !=
+            1)
+            return Error::make(
+                Error::Kind::System,
+                QStringLiteral("OpenSSL could not produce random bytes for the key id."));
+    }
+    QByteArray labelUtf8 = label.toUtf8();
+    CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
+    CK_KEY_TYPE type = keyType(spec.kind);
+    CK_ULONG length = static_cast<CK_ULONG>(spec.bytes);
+    CK_BBOOL yes = CK_TRUE;
+    CK_BBOOL no = CK_FALSE;
+    CK_ATTRIBUTE attributes[] = {
+        {CKA_CLASS, &cls, sizeof cls},
+        {CKA_KEY_TYPE, &type, sizeof type},
+        {CKA_VALUE_LEN, &length, sizeof length},
+        {CKA_LABEL, labelUtf8.data(), static_cast<CK_ULONG>(labelUtf8.size())},
+        {CKA_ID, id.data(), static_cast<CK_ULONG>(id.size())},
+        {CKA_TOKEN, &yes, sizeof yes},
+        {CKA_PRIVATE, &yes, sizeof yes},
+        {CKA_SENSITIVE, &yes, sizeof yes},
+        {CKA_SIGN, &yes, sizeof yes},
+        {CKA_VERIFY, &yes, sizeof yes},
+        {CKA_EXTRACTABLE, &no, sizeof no},
+        {CKA_ENCRYPT, &no, sizeof no},
+        {CKA_DECRYPT, &no, sizeof no},
+        {CKA_WRAP, &no, sizeof no},
+        {CKA_UNWRAP, &no, sizeof no},
+        {CKA_DERIVE, &no, sizeof no},
+    };
+    CK_MECHANISM mechanism{generationMechanism(spec.kind), nullptr, 0};
+    CK_OBJECT_HANDLE key = CK_INVALID_HANDLE;
+    const CK_RV rv = HSM_P11(session.module(), C_GenerateKey, session.handle(), &mechanism,
+                             attributes, static_cast<CK_ULONG>(std::size(attributes)), &key);
+    if (rv != CKR_OK) {
+        Error e = Error::pkcs11("C_GenerateKey", rv);
+        if (rv == CKR_USER_NOT_LOGGED_IN)
+            e.message = QStringLiteral("Creating a private key needs a login; log in first.");
+        else if (rv == CKR_MECHANISM_INVALID || rv == CKR_TEMPLATE_INCONSISTENT)
+            e.message += QStringLiteral(" This token cannot generate a %1 key of %2 bytes.")
+                             .arg(kindName(spec.kind))
+                             .arg(spec.bytes);
+        return e;
+    }
+    return objects::read(session, key, CKO_SECRET_KEY);
+}
+
+Result<KeyCheckReport> check(Session &session, const QString &label) {
+    Result<CK_OBJECT_HANDLE> key = uniqueKey(session, label);
+    if (!key)
+        return key.error();
+    Result<ObjectInfo> info = objects::read(session, key.value(), CKO_SECRET_KEY);
+    if (!info)
+        return info.error();
+    Result<QByteArray> mac = sign(session, key.value(), QByteArray(kCheckMessage), info.value());
+    if (!mac)
+        return mac.error();
+    if (mac->size() != 32)
+        return Error::make(Error::Kind::Pkcs11,
+                           QStringLiteral("C_Sign returned %1 bytes for HMAC-SHA256 instead of 32.")
+                               .arg(mac->size()));
+    KeyCheckReport report;
+    report.key = info.value();
+    QStringList notes;
+    if (info->has(ObjectInfo::Extractable))
+        notes << QStringLiteral("it is extractable, so its value can leave the HSM");
+    if (!info->has(ObjectInfo::Sensitive))
+        notes << QStringLiteral("it is not sensitive");
+    if (!info->has(ObjectInfo::Token))
+        notes << QStringLiteral("it is a session key and disappears at logout");
+    report.verdict = QStringLiteral("The key '%1' (%2, %3 bits, id %4) exists exactly once and "
+                                    "computes HMAC-SHA256 in the HSM.")
+                         .arg(label, info->keyTypeWord())
+                         .arg(info->sizeBits)
+                         .arg(info->id.isEmpty() ? QStringLiteral("none") : info->idHex());
+    if (!notes.isEmpty())
+        report.verdict +=
+            QStringLiteral(" Note: ") + notes.join(QStringLiteral("; ")) + QLatin1Char('.');
+    return report;
+}
+
+Result<QByteArray> hmacSha256(Session &session, const QString &label, const QByteArray &message) {
+    Result<CK_OBJECT_HANDLE> key = uniqueKey(session, label);
+    if (!key)
+        return key.error();
+    ObjectInfo info;
+    info.handle = key.value();
+    return sign(session, key.value(), message, info);
+}
+
+} // namespace hsm::secretKeys

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "pkcs11/Session.h"
+#include "token/ObjectInfo.h"
+
+#include <QList>
+
+namespace hsm {
+
+// The secret keys customer fragments depend on: created for HMAC-SHA256 and checked
+// the way the gateway will use them. Runs on the worker.
+enum class SecretKeyKind { Generic, Sha256Hmac, Aes };
+
+struct SecretKeySpec {
+    QString label;
+    SecretKeyKind kind = SecretKeyKind::Generic;
+    int bytes = 32;
+    QByteArray id; // empty: 8 random bytes
+};
+
+struct KeyCheckReport {
+    ObjectInfo key;
+    QString verdict; // plain words: what was checked and that it worked
+};
+
+namespace secretKeys {
+
+// "generic" / "sha256-hmac" / "aes", as the CLI spells them.
+QString kindName(SecretKeyKind kind);
+bool parseKind(const QString &name, SecretKeyKind *kind);
+CK_MECHANISM_TYPE generationMechanism(SecretKeyKind kind);
+CK_KEY_TYPE keyType(SecretKeyKind kind);
+
+// The kinds whose generation mechanism the token lists.
+Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot);
+
+// Generates a token key: private, sensitive, sign and verify; never extractable, and no
+// encrypt, decrypt, wrap, unwrap or derive. Refuses a label that a secret key already has.
+Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec);
+
+// The key exists exactly once under `label`, and C_SignInit(CKM_SHA256_HMAC) + C_Sign work.
+Result<KeyCheckReport> check(Session &session, const QString &label);
+
+// HMAC-SHA256 of `message` inside the HSM with the secret key labelled `label` (exactly
+// one). The MAC itself is for derivations and tests; it is never shown.
+Result<QByteArray> hmacSha256(Session &session, const QString &label, const QByteArray &message);
+
+} // namespace secretKeys
+} // namespace hsm

@@ -1,0 +1,122 @@
+#include "token/TokenLogin.h"
+
+#include "pkcs11/Session.h"
+#include "token/Inventory.h"
+
+namespace hsm::tokenLogin {
+namespace {
+
+Result<TokenInfo> readToken(Module &module, CK_SLOT_ID slot) {
+    Result<SlotInfo> info = inventory::slot(module, slot);
+    if (!info)
+        return info.error();
+    if (!info->token)
+        return Error::pkcs11("C_GetTokenInfo", CKR_TOKEN_NOT_PRESENT);
+    return *info->token;
+}
+
+} // namespace
+
+Result<PinState> pinState(Module &module, CK_SLOT_ID slot) {
+    Result<TokenInfo> token = readToken(module, slot);
+    if (!token)
+        return token.error();
+    return PinState::of(token.value());
+}
+
+Result<bool> isLoggedIn(Module &module, CK_SLOT_ID slot) {
+    Result<CK_SESSION_HANDLE> session = module.tokenSession(slot);
+    if (!session)
+        return session.error();
+    CK_SESSION_INFO info{};
+    const CK_RV rv = HSM_P11(module, C_GetSessionInfo, session.value(), &info);
+    if (rv != CKR_OK)
+        return Error::pkcs11("C_GetSessionInfo", rv);
+    return info.state == CKS_RO_USER_FUNCTIONS || info.state == CKS_RW_USER_FUNCTIONS;
+}
+
+Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
+                          const LoginOptions &options) {
+    Result<PinState> state = pinState(module, slot);
+    if (!state)
+        return state.error();
+    LoginReport report;
+    report.before = state.value();
+    if (state->locked)
+        return Error::make(Error::Kind::Input, state->describe());
+    if (state->finalTry && !options.allowFinalTry)
+        return Error::make(Error::Kind::NeedsConfirmation,
+                           state->describe() +
+                               QStringLiteral(" Confirm to try anyway (CLI: --allow-final-try)."));
+    if (state->countLow)
+        report.warnings << state->describe();
+    if (state->toBeChanged)
+        report.warnings << QStringLiteral("The token asks for the user PIN to be changed.");
+
+    Result<bool> loggedIn = isLoggedIn(module, slot);
+    if (!loggedIn)
+        return loggedIn.error();
+    if (loggedIn.value()) {
+        report.alreadyLoggedIn = true;
+        return report;
+    }
+    Result<Session> session = Session::shared(module, slot);
+    if (!session)
+        return session.error();
+    if (state->pinPad) {
+        pin.clear(); // the device asks for the PIN itself
+        report.usedPinPad = true;
+    }
+    Status s = session->login(CKU_USER, std::move(pin));
+    if (!s) {
+        Error e = s.error();
+        if (e.rv == CKR_PIN_INCORRECT || e.rv == CKR_PIN_LOCKED) {
+            // Say what the failure did to the PIN, while the user still has tries left.
+            if (Result<PinState> after = pinState(module, slot))
+                e.message += QStringLiteral(" Now: ") + after->describe();
+        }
+        return e;
+    }
+    return report;
+}
+
+Status logout(Module &module, CK_SLOT_ID slot) {
+    Result<Session> session = Session::shared(module, slot);
+    if (!session)
+        return session.error();
+    const CK_RV rv = HSM_P11(module, C_Logout, session->handle());
+    if (rv != CKR_OK && rv != CKR_USER_NOT_LOGGED_IN)
+        return Error::pkcs11("C_Logout", rv);
+    return Done{};
+}
+
+} // namespace hsm::tokenLogin
+
+namespace hsm {
+
+PinState PinState::of(const TokenInfo &token) {
+    PinState s;
+    s.countLow = token.has(CKF_USER_PIN_COUNT_LOW);
+    s.finalTry = token.has(CKF_USER_PIN_FINAL_TRY);
+    s.locked = token.has(CKF_USER_PIN_LOCKED);
+    s.toBeChanged = token.has(CKF_USER_PIN_TO_BE_CHANGED);
+    s.pinPad = token.has(CKF_PROTECTED_AUTHENTICATION_PATH);
+    s.loginRequired = token.has(CKF_LOGIN_REQUIRED);
+    return s;
+}
+
+QString PinState::describe() const {
+    if (locked)
+        return QStringLiteral("The user PIN is locked (CKF_USER_PIN_LOCKED); the security officer "
+                              "must unlock it by setting a new user PIN (C_InitPIN as SO, e.g. "
+                              "pkcs11-tool --login --login-type so --init-pin).");
+    if (finalTry)
+        return QStringLiteral("One attempt is left before the user PIN locks "
+                              "(CKF_USER_PIN_FINAL_TRY).");
+    if (countLow)
+        return QStringLiteral("A wrong user PIN was entered since the last successful login "
+                              "(CKF_USER_PIN_COUNT_LOW).");
+    return QStringLiteral("The token reports no failed PIN attempts (some modules never do).");
+}
+
+} // namespace hsm

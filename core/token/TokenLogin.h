@@ -1,0 +1,53 @@
+#pragma once
+
+#include "pkcs11/Module.h"
+#include "pkcs11/SecretBytes.h"
+#include "token/TokenInfo.h"
+
+#include <QStringList>
+
+namespace hsm {
+
+// What the token's flags say about the user PIN. Some modules never set these flags;
+// then every field is false and describe() says so.
+struct PinState {
+    bool countLow = false;
+    bool finalTry = false;
+    bool locked = false;
+    bool toBeChanged = false;
+    bool pinPad = false; // CKF_PROTECTED_AUTHENTICATION_PATH: the PIN is entered on the device
+    bool loginRequired = true;
+
+    static PinState of(const TokenInfo &token);
+    // One sentence for people, e.g. "One attempt is left before the user PIN locks."
+    QString describe() const;
+};
+
+struct LoginOptions {
+    // Log in even when CKF_USER_PIN_FINAL_TRY is set (a wrong PIN then locks the token).
+    bool allowFinalTry = false;
+};
+
+struct LoginReport {
+    PinState before;
+    QStringList warnings; // e.g. the count-low warning, shown but not fatal
+    bool usedPinPad = false;
+    bool alreadyLoggedIn = false;
+};
+
+// Logs in on the module's long-lived session for the slot, so the login lasts for later
+// requests. Runs on the worker.
+namespace tokenLogin {
+
+Result<PinState> pinState(Module &module, CK_SLOT_ID slot);
+// Refuses a locked PIN, and a final try unless allowed, before calling C_Login. The PIN
+// is wiped right after C_Login. After CKR_PIN_INCORRECT the error says what state the
+// PIN is in now. Error::Kind::NeedsConfirmation marks the final-try refusal.
+Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
+                          const LoginOptions &options);
+Status logout(Module &module, CK_SLOT_ID slot);
+// Whether the slot's long-lived session is logged in as the user.
+Result<bool> isLoggedIn(Module &module, CK_SLOT_ID slot);
+
+} // namespace tokenLogin
+} // namespace hsm
