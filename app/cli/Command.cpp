@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "PinSource.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,18 +9,30 @@
 namespace hsm::cli {
 
 QList<QCommandLineOption> globalOptions() {
-    return {
-        QCommandLineOption(QStringLiteral("module"),
-                           QStringLiteral("PKCS#11 library to use (default: PKCS11_LIB_PATH, "
-                                          "else the built-in demo HSM)."),
-                           QStringLiteral("path")),
-        QCommandLineOption(QStringLiteral("slot"),
-                           QStringLiteral("Slot id of the token (default: HSM_SLOT)."),
-                           QStringLiteral("id")),
-        QCommandLineOption(QStringLiteral("format"),
-                           QStringLiteral("Output format: text or json (default: text)."),
-                           QStringLiteral("format"), QStringLiteral("text")),
+    auto option = [](const char *name, const char *help, const char *valueName = nullptr) {
+        return valueName ? QCommandLineOption(QLatin1String(name), QLatin1String(help),
+                                              QLatin1String(valueName))
+                         : QCommandLineOption(QLatin1String(name), QLatin1String(help));
     };
+    QList<QCommandLineOption> options = {
+        option("module",
+               "PKCS#11 library to use (default: PKCS11_LIB_PATH, else the built-in "
+               "demo HSM).",
+               "path"),
+        option("slot", "Token by slot id (default: HSM_SLOT).", "id"),
+        option("token-label", "Token by its exact label (default: HSM_TOKEN_LABEL).", "label"),
+        option("token-serial", "Token by serial number (default: HSM_TOKEN_SERIAL).", "serial"),
+        option("token-uri", "Token by PKCS#11 URI (RFC 7512), e.g. pkcs11:token=demo.", "uri"),
+        option("pin-file",
+               "Read the user PIN from the first line of this file (default: "
+               "HSM_PIN, else a prompt on a terminal).",
+               "file"),
+        option("allow-final-try", "Log in even when the token says one PIN attempt is left."),
+    };
+    options << QCommandLineOption(QStringLiteral("format"),
+                                  QStringLiteral("Output format: text or json (default: text)."),
+                                  QStringLiteral("format"), QStringLiteral("text"));
+    return options;
 }
 
 CommandContext::CommandContext(const QCommandLineParser &globals, const QCommandLineParser &own,
@@ -32,14 +46,15 @@ CommandContext::CommandContext(const QCommandLineParser &globals, const QCommand
         m_format = OutputFormat::Json;
 }
 
+// The first pass only knows the global options; ask it only about options it has seen.
 bool CommandContext::isSet(const QString &name) const {
-    return m_own.isSet(name) || m_globals.isSet(name);
+    return m_own.isSet(name) || m_globals.optionNames().contains(name);
 }
 
 QString CommandContext::value(const QString &name) const {
     if (m_own.isSet(name))
         return m_own.value(name);
-    if (m_globals.isSet(name))
+    if (m_globals.optionNames().contains(name))
         return m_globals.value(name);
     return m_own.value(name); // the default, if any
 }
@@ -54,6 +69,14 @@ int CommandContext::usage(const QString &message) {
     return 2;
 }
 
+void CommandContext::note(const QString &message) {
+    m_err << "note: " << message << Qt::endl;
+}
+
+void CommandContext::warn(const QString &message) {
+    m_err << "warning: " << message << Qt::endl;
+}
+
 void CommandContext::printJson(const QJsonValue &value) {
     const QJsonDocument doc =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
@@ -61,42 +84,55 @@ void CommandContext::printJson(const QJsonValue &value) {
     m_out.flush();
 }
 
-std::optional<CK_SLOT_ID> CommandContext::selectedSlot(QString &error) {
-    QString text = value(QStringLiteral("slot"));
-    if (text.isEmpty())
-        text = qEnvironmentVariable("HSM_SLOT");
-    if (!text.isEmpty()) {
-        bool ok = false;
-        const CK_SLOT_ID id = text.trimmed().toULong(&ok, 0);
-        if (!ok) {
-            error = QStringLiteral("'%1' is not a slot id; give the number that 'slots' shows.")
-                        .arg(text);
-            return std::nullopt;
-        }
-        return id;
+TokenSelection CommandContext::selection() const {
+    TokenSelection fromFlags;
+    auto flag = [this](const char *name) {
+        const QString key = QLatin1String(name);
+        return TokenSelection::Identifier{value(key).trimmed(), QStringLiteral("--") + key};
+    };
+    fromFlags.slot = flag("slot");
+    fromFlags.label = flag("token-label");
+    fromFlags.serial = flag("token-serial");
+    fromFlags.uri = flag("token-uri");
+    // An explicit choice on the command line replaces the gateway's environment as a whole.
+    return fromFlags.isEmpty() ? TokenSelection::fromEnvironment() : fromFlags;
+}
+
+Result<SlotInfo> CommandContext::selectToken() {
+    return await(m_client.selectToken(selection()));
+}
+
+Result<bool> CommandContext::logIn(const SlotInfo &slot, bool required) {
+    Result<PinState> state = await(m_client.pinState(slot.id));
+    if (!state)
+        return state.error();
+    if (state->locked)
+        return Error::make(Error::Kind::Input, state->describe());
+    const PinSource source(value(QStringLiteral("pin-file")));
+    LoginOptions options;
+    options.allowFinalTry = isSet(QStringLiteral("allow-final-try"));
+    std::shared_ptr<SecretBytes> pin = std::make_shared<SecretBytes>();
+    if (!state->pinPad) {
+        if (!required && !source.available())
+            return false;
+        if (state->finalTry && !options.allowFinalTry)
+            return Error::make(Error::Kind::NeedsConfirmation,
+                               state->describe() +
+                                   QStringLiteral(" Add --allow-final-try to try anyway."));
+        Result<std::shared_ptr<SecretBytes>> read =
+            source.read(QStringLiteral("User PIN for %1: ").arg(slot.token->displayName()));
+        if (!read)
+            return read.error();
+        pin = read.value();
+    } else {
+        note(QStringLiteral("Enter the PIN on the device's PIN pad."));
     }
-    Result<QList<SlotInfo>> slots = await(m_client.slotList());
-    if (!slots) {
-        error = slots.error().toString();
-        return std::nullopt;
-    }
-    QList<const SlotInfo *> withToken;
-    for (const SlotInfo &s : slots.value()) {
-        if (s.token && s.token->has(CKF_TOKEN_INITIALIZED))
-            withToken.append(&s);
-    }
-    if (withToken.size() == 1)
-        return withToken.first()->id;
-    if (withToken.isEmpty()) {
-        error = QStringLiteral("No slot holds an initialized token.");
-        return std::nullopt;
-    }
-    QStringList names;
-    for (const SlotInfo *s : withToken)
-        names << QStringLiteral("%1 (%2)").arg(s->id).arg(s->token->displayName());
-    error = QStringLiteral("Several tokens are present; choose one with --slot: %1.")
-                .arg(names.join(QStringLiteral(", ")));
-    return std::nullopt;
+    Result<LoginReport> report = await(m_client.login(slot.id, std::move(*pin), options));
+    if (!report)
+        return report.error();
+    for (const QString &w : report->warnings)
+        warn(w);
+    return true;
 }
 
 } // namespace hsm::cli

@@ -6,13 +6,9 @@
 #include <QJsonValue>
 #include <QTextStream>
 
-#include <optional>
-
 namespace hsm::cli {
 
 enum class OutputFormat { Text, Json };
-
-class Command;
 
 // What a running command can use: its parsed options (global ones included), the client
 // with the selected module loaded, and the output streams.
@@ -22,24 +18,34 @@ public:
                    HsmClient &client, QTextStream &out, QTextStream &err);
 
     // The option's value from the command's own arguments, else from the global ones
-    // before the command name; empty when unset.
+    // before the command name; else its default.
     QString value(const QString &name) const;
     bool isSet(const QString &name) const;
     OutputFormat format() const { return m_format; }
     HsmClient &client() { return m_client; }
     QTextStream &out() { return m_out; }
 
-    // "error: <message>" on stderr; returns the exit status for an operation failure.
+    // "error: <message>" on stderr; returns the exit status for an operation failure (1).
     int fail(const QString &message);
     int fail(const Error &error) { return fail(error.toString()); }
     // Same, for a usage error (exit status 2).
     int usage(const QString &message);
+    // "note: ..." / "warning: ..." on stderr.
+    void note(const QString &message);
+    void warn(const QString &message);
 
     void printJson(const QJsonValue &value);
 
-    // --slot, else HSM_SLOT, else the only slot holding an initialized token. When there
-    // is no answer, `error` says why.
-    std::optional<CK_SLOT_ID> selectedSlot(QString &error);
+    // --slot / --token-label / --token-serial / --token-uri when any is given, else the
+    // gateway's HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL.
+    TokenSelection selection() const;
+    // The selected token's slot, resolved by the core's TokenSelector.
+    Result<SlotInfo> selectToken();
+
+    // Logs in to the token with the PIN from HSM_PIN, --pin-file or a prompt, honouring
+    // --allow-final-try; warnings go to stderr. With `required` false and no PIN source,
+    // returns false without logging in.
+    Result<bool> logIn(const SlotInfo &slot, bool required);
 
 private:
     const QCommandLineParser &m_globals;

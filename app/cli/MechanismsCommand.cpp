@@ -8,11 +8,10 @@
 namespace hsm::cli {
 
 int MechanismsCommand::run(CommandContext &context) {
-    QString why;
-    const std::optional<CK_SLOT_ID> slot = context.selectedSlot(why);
+    Result<SlotInfo> slot = context.selectToken();
     if (!slot)
-        return context.fail(why);
-    Result<QList<MechanismInfo>> mechanisms = await(context.client().mechanisms(*slot));
+        return context.fail(slot.error());
+    Result<QList<MechanismInfo>> mechanisms = await(context.client().mechanisms(slot->id));
     if (!mechanisms)
         return context.fail(mechanisms.error());
     if (context.format() == OutputFormat::Json) {

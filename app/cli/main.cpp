@@ -1,7 +1,11 @@
 // hsm-admin-cli: parse, pick the command, load the selected module, run.
+#include "CheckKeyCommand.h"
 #include "Command.h"
+#include "CreateKeyCommand.h"
+#include "LoginCheckCommand.h"
 #include "MechanismsCommand.h"
 #include "ModulesCommand.h"
+#include "ObjectsCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
 #include "token/DemoHsm.h"
@@ -22,6 +26,10 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     commands.push_back(std::make_unique<ModulesCommand>());
     commands.push_back(std::make_unique<SlotsCommand>());
     commands.push_back(std::make_unique<MechanismsCommand>());
+    commands.push_back(std::make_unique<LoginCheckCommand>());
+    commands.push_back(std::make_unique<ObjectsCommand>());
+    commands.push_back(std::make_unique<CreateKeyCommand>());
+    commands.push_back(std::make_unique<CheckKeyCommand>());
     return commands;
 }
 

@@ -1,5 +1,6 @@
 #include "client/HsmClient.h"
 
+#include "pkcs11/Session.h"
 #include "token/DemoHsm.h"
 #include "token/Inventory.h"
 #include "token/ObjectReader.h"
@@ -77,6 +78,84 @@ QFuture<Result<QList<SlotInfo>>> HsmClient::slotList() {
 QFuture<Result<QList<MechanismInfo>>> HsmClient::mechanisms(CK_SLOT_ID slot) {
     return submit<QList<MechanismInfo>>(
         [slot](Module &m, RequestContext &c) { return inventory::mechanisms(m, slot, &c); });
+}
+
+QFuture<Result<SlotInfo>> HsmClient::selectToken(const TokenSelection &selection) {
+    return submit<SlotInfo>([selection](Module &m, RequestContext &) -> Result<SlotInfo> {
+        Result<QList<SlotInfo>> slots = inventory::slots(m);
+        if (!slots)
+            return slots.error();
+        return TokenSelector(slots.value()).select(selection);
+    });
+}
+
+QFuture<Result<PinState>> HsmClient::pinState(CK_SLOT_ID slot) {
+    return submit<PinState>(
+        [slot](Module &m, RequestContext &) { return tokenLogin::pinState(m, slot); });
+}
+
+QFuture<Result<LoginReport>> HsmClient::login(CK_SLOT_ID slot, SecretBytes pin,
+                                              LoginOptions options) {
+    // std::function needs a copyable job: share the PIN rather than copy it.
+    auto shared = std::make_shared<SecretBytes>(std::move(pin));
+    return submit<LoginReport>([slot, shared, options](Module &m, RequestContext &) {
+        return tokenLogin::login(m, slot, std::move(*shared), options);
+    });
+}
+
+QFuture<Status> HsmClient::logout(CK_SLOT_ID slot) {
+    return submit<Done>(
+        [slot](Module &m, RequestContext &) { return tokenLogin::logout(m, slot); });
+}
+
+QFuture<Result<bool>> HsmClient::isLoggedIn(CK_SLOT_ID slot) {
+    return submit<bool>(
+        [slot](Module &m, RequestContext &) { return tokenLogin::isLoggedIn(m, slot); });
+}
+
+QFuture<Result<QList<ObjectInfo>>> HsmClient::objects(CK_SLOT_ID slot) {
+    return submitChunked<ObjectInfo>(
+        [slot](Module &m, RequestContext &c, const ChunkSink<ObjectInfo> &sink) -> Status {
+            Result<Session> session = Session::shared(m, slot);
+            if (!session)
+                return session.error();
+            return objects::list(session.value(), &c, sink);
+        });
+}
+
+QFuture<Result<QList<AttributeValue>>> HsmClient::objectDetails(CK_SLOT_ID slot,
+                                                                CK_OBJECT_HANDLE object) {
+    return submit<QList<AttributeValue>>(
+        [slot, object](Module &m, RequestContext &) -> Result<QList<AttributeValue>> {
+            Result<Session> session = Session::shared(m, slot);
+            if (!session)
+                return session.error();
+            return objects::details(session.value(), object);
+        });
+}
+
+QFuture<Result<QList<SecretKeyKind>>> HsmClient::creatableKeyKinds(CK_SLOT_ID slot) {
+    return submit<QList<SecretKeyKind>>(
+        [slot](Module &m, RequestContext &) { return secretKeys::creatableKinds(m, slot); });
+}
+
+QFuture<Result<ObjectInfo>> HsmClient::createSecretKey(CK_SLOT_ID slot, SecretKeySpec spec) {
+    return submit<ObjectInfo>([slot, spec](Module &m, RequestContext &) -> Result<ObjectInfo> {
+        Result<Session> session = Session::shared(m, slot);
+        if (!session)
+            return session.error();
+        return secretKeys::create(session.value(), spec);
+    });
+}
+
+QFuture<Result<KeyCheckReport>> HsmClient::checkSecretKey(CK_SLOT_ID slot, QString label) {
+    return submit<KeyCheckReport>(
+        [slot, label](Module &m, RequestContext &) -> Result<KeyCheckReport> {
+            Result<Session> session = Session::shared(m, slot);
+            if (!session)
+                return session.error();
+            return secretKeys::check(session.value(), label);
+        });
 }
 
 ModuleWorker::~ModuleWorker() {

@@ -11,6 +11,10 @@ namespace {
 
 const char kCheckMessage[] = "hsm-admin key check";
 
+// PKCS#11 3.0's CKM_SHA256_KEY_GEN, the generator for CKK_SHA256_HMAC keys; p11-kit
+// 0.24's v2.40 header lacks it.
+constexpr CK_MECHANISM_TYPE kSha256KeyGen = 0x4005UL;
+
 Error inputError(const QString &message) {
     return Error::make(Error::Kind::Input, message);
 }
@@ -54,8 +58,9 @@ Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) 
     const QString type = key.keyTypeWord().isEmpty() ? QStringLiteral("this") : key.keyTypeWord();
     switch (rv) {
     case CKR_KEY_TYPE_INCONSISTENT:
-        e.message = QStringLiteral("This HSM does not do HMAC-SHA256 with a %1 key (SoftHSM, for "
-                                   "one, refuses AES keys for HMAC); create a generic secret key.")
+        e.message = QStringLiteral("This HSM does not do HMAC-SHA256 with a key of type %1 "
+                                   "(SoftHSM, for one, refuses AES keys for HMAC); create a "
+                                   "generic secret key.")
                         .arg(type);
         break;
     case CKR_KEY_SIZE_RANGE:
@@ -122,7 +127,15 @@ bool parseKind(const QString &name, SecretKeyKind *kind) {
 }
 
 CK_MECHANISM_TYPE generationMechanism(SecretKeyKind kind) {
-    return kind == SecretKeyKind::Aes ? CKM_AES_KEY_GEN : CKM_GENERIC_SECRET_KEY_GEN;
+    switch (kind) {
+    case SecretKeyKind::Aes:
+        return CKM_AES_KEY_GEN;
+    case SecretKeyKind::Sha256Hmac:
+        return kSha256KeyGen;
+    case SecretKeyKind::Generic:
+        break;
+    }
+    return CKM_GENERIC_SECRET_KEY_GEN;
 }
 
 CK_KEY_TYPE keyType(SecretKeyKind kind) {
@@ -135,6 +148,12 @@ CK_KEY_TYPE keyType(SecretKeyKind kind) {
         break;
     }
     return CKK_GENERIC_SECRET;
+}
+
+QString generationMechanismName(SecretKeyKind kind) {
+    if (kind == SecretKeyKind::Sha256Hmac)
+        return QStringLiteral("CKM_SHA256_KEY_GEN");
+    return mechanismName(generationMechanism(kind));
 }
 
 Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot) {

@@ -29,6 +29,7 @@ namespace secretKeys {
 QString kindName(SecretKeyKind kind);
 bool parseKind(const QString &name, SecretKeyKind *kind);
 CK_MECHANISM_TYPE generationMechanism(SecretKeyKind kind);
+QString generationMechanismName(SecretKeyKind kind);
 CK_KEY_TYPE keyType(SecretKeyKind kind);
 
 // The kinds whose generation mechanism the token lists.

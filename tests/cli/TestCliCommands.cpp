@@ -169,7 +169,7 @@ private Q_SLOTS:
         r = cli(fixture, withModule({QStringLiteral("mechanisms"), QStringLiteral("--slot"),
                                      QStringLiteral("abc")}));
         QCOMPARE(r.status, 1);
-        QVERIFY(r.err.contains(QStringLiteral("not a slot id")));
+        QVERIFY(r.err.contains(QStringLiteral("is not a slot number")));
     }
 
     void demoIsTheDefault() {

@@ -1,0 +1,35 @@
+#include "CheckKeyCommand.h"
+
+#include "JsonOutput.h"
+
+#include <QJsonObject>
+
+namespace hsm::cli {
+
+QList<QCommandLineOption> CheckKeyCommand::options() const {
+    return {QCommandLineOption(QStringLiteral("label"),
+                               QStringLiteral("The key's label (default: akeyless_hsm)."),
+                               QStringLiteral("label"), QStringLiteral("akeyless_hsm"))};
+}
+
+int CheckKeyCommand::run(CommandContext &context) {
+    const QString label = context.value(QStringLiteral("label"));
+    Result<SlotInfo> slot = context.selectToken();
+    if (!slot)
+        return context.fail(slot.error());
+    Result<bool> loggedIn = context.logIn(slot.value(), true);
+    if (!loggedIn)
+        return context.fail(loggedIn.error());
+    Result<KeyCheckReport> report = await(context.client().checkSecretKey(slot->id, label));
+    if (!report)
+        return context.fail(report.error());
+    if (context.format() == OutputFormat::Json)
+        context.printJson(QJsonObject{{QStringLiteral("ok"), true},
+                                      {QStringLiteral("key"), objectJson(report->key)},
+                                      {QStringLiteral("verdict"), report->verdict}});
+    else
+        context.out() << report->verdict << Qt::endl;
+    return 0;
+}
+
+} // namespace hsm::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class CheckKeyCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("check-key"); }
+    QString summary() const override {
+        return QStringLiteral("Check that the labelled key exists once and computes HMAC-SHA256.");
+    }
+    QList<QCommandLineOption> options() const override;
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

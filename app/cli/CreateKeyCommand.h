@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class CreateKeyCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("create-key"); }
+    QString summary() const override {
+        return QStringLiteral("Create the secret key for HMAC-SHA256 on the selected token.");
+    }
+    QList<QCommandLineOption> options() const override;
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

@@ -1,0 +1,36 @@
+#include "LoginCheckCommand.h"
+
+#include "JsonOutput.h"
+#include "token/TokenSelector.h"
+
+#include <QJsonObject>
+
+namespace hsm::cli {
+
+int LoginCheckCommand::run(CommandContext &context) {
+    Result<SlotInfo> slot = context.selectToken();
+    if (!slot)
+        return context.fail(slot.error());
+    Result<bool> loggedIn = context.logIn(slot.value(), true);
+    if (!loggedIn)
+        return context.fail(loggedIn.error());
+    Result<PinState> after = await(context.client().pinState(slot->id));
+    const Status loggedOut = await(context.client().logout(slot->id));
+    if (!after)
+        return context.fail(after.error());
+    if (context.format() == OutputFormat::Json) {
+        context.printJson(QJsonObject{{QStringLiteral("token"), tokenJson(*slot->token)},
+                                      {QStringLiteral("slot_id"), static_cast<qint64>(slot->id)},
+                                      {QStringLiteral("logged_in"), true},
+                                      {QStringLiteral("pin_state"), after->describe()}});
+    } else {
+        context.out() << "Logged in to " << TokenSelector::describe(slot.value())
+                      << " and out again.\n"
+                      << "PIN state: " << after->describe() << Qt::endl;
+    }
+    if (!loggedOut)
+        return context.fail(loggedOut.error());
+    return 0;
+}
+
+} // namespace hsm::cli

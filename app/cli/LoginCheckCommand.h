@@ -1,0 +1,16 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class LoginCheckCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("login-check"); }
+    QString summary() const override {
+        return QStringLiteral("Log in to the selected token, report the PIN state, log out.");
+    }
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

@@ -1,0 +1,51 @@
+#include "ObjectsCommand.h"
+
+#include "JsonOutput.h"
+#include "TextTable.h"
+
+#include <QJsonArray>
+
+namespace hsm::cli {
+
+QList<QCommandLineOption> ObjectsCommand::options() const {
+    return {QCommandLineOption(QStringLiteral("no-login"),
+                               QStringLiteral("List only the public objects, without a PIN."))};
+}
+
+int ObjectsCommand::run(CommandContext &context) {
+    Result<SlotInfo> slot = context.selectToken();
+    if (!slot)
+        return context.fail(slot.error());
+    if (!context.isSet(QStringLiteral("no-login"))) {
+        Result<bool> loggedIn = context.logIn(slot.value(), false);
+        if (!loggedIn)
+            return context.fail(loggedIn.error());
+        if (!loggedIn.value())
+            context.note(QStringLiteral("not logged in (no HSM_PIN, --pin-file or terminal): "
+                                        "private objects are not listed."));
+    }
+    Result<QList<ObjectInfo>> rows = awaitAll(context.client().objects(slot->id));
+    if (!rows)
+        return context.fail(rows.error());
+
+    if (context.format() == OutputFormat::Json) {
+        QJsonArray array;
+        for (const ObjectInfo &o : rows.value())
+            array.append(objectJson(o));
+        context.printJson(array);
+        return 0;
+    }
+    TextTable table({QStringLiteral("CLASS"), QStringLiteral("TYPE"), QStringLiteral("LABEL"),
+                     QStringLiteral("ID"), QStringLiteral("SIZE"), QStringLiteral("FLAGS")});
+    for (const ObjectInfo &o : rows.value()) {
+        QString size = o.sizeBits >= 0 ? QString::number(o.sizeBits) : QString();
+        if (!o.curve.isEmpty())
+            size = o.curve;
+        table.addRow({o.classWord(), o.keyTypeWord(), o.label, o.idHex(), size,
+                      o.flagWords().join(QLatin1Char(','))});
+    }
+    table.print(context.out());
+    return 0;
+}
+
+} // namespace hsm::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class ObjectsCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("objects"); }
+    QString summary() const override {
+        return QStringLiteral("List the objects on the selected token (after login, if a PIN is "
+                              "available).");
+    }
+    QList<QCommandLineOption> options() const override;
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

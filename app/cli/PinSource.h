@@ -1,0 +1,26 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "pkcs11/SecretBytes.h"
+
+#include <optional>
+
+namespace hsm::cli {
+
+// Where the CLI takes a PIN from, in this order: HSM_PIN (as the gateway does), the first
+// line of --pin-file, or a prompt without echo when stdin is a terminal. Never argv.
+class PinSource {
+public:
+    explicit PinSource(QString pinFile)
+        : m_pinFile(std::move(pinFile)) {}
+
+    // Whether a PIN can be had without a prompt or with one.
+    bool available() const;
+    // The PIN, or an error naming what is missing or unreadable (never the PIN).
+    Result<std::shared_ptr<SecretBytes>> read(const QString &prompt) const;
+
+private:
+    QString m_pinFile;
+};
+
+} // namespace hsm::cli
