@@ -106,19 +106,16 @@ Result<bool> CommandContext::logIn(const SlotInfo &slot, bool required) {
     Result<PinState> state = await(m_client.pinState(slot.id));
     if (!state)
         return state.error();
-    if (state->locked)
-        return Error::make(Error::Kind::Input, state->describe());
     const PinSource source(value(QStringLiteral("pin-file")));
     LoginOptions options;
     options.allowFinalTry = isSet(QStringLiteral("allow-final-try"));
+    // Refuse before asking for a PIN that could not be used.
+    if (Status s = tokenLogin::admissible(state.value(), options); !s)
+        return s.error();
     std::shared_ptr<SecretBytes> pin = std::make_shared<SecretBytes>();
     if (!state->pinPad) {
         if (!required && !source.available())
             return false;
-        if (state->finalTry && !options.allowFinalTry)
-            return Error::make(Error::Kind::NeedsConfirmation,
-                               state->describe() +
-                                   QStringLiteral(" Add --allow-final-try to try anyway."));
         Result<std::shared_ptr<SecretBytes>> read =
             source.read(QStringLiteral("User PIN for %1: ").arg(slot.token->displayName()));
         if (!read)

@@ -24,6 +24,16 @@ Result<PinState> pinState(Module &module, CK_SLOT_ID slot) {
     return PinState::of(token.value());
 }
 
+Status admissible(const PinState &state, const LoginOptions &options) {
+    if (state.locked)
+        return Error::make(Error::Kind::Input, state.describe());
+    if (state.finalTry && !options.allowFinalTry)
+        return Error::make(Error::Kind::NeedsConfirmation,
+                           state.describe() +
+                               QStringLiteral(" Confirm to try anyway (CLI: --allow-final-try)."));
+    return Done{};
+}
+
 Result<bool> isLoggedIn(Module &module, CK_SLOT_ID slot) {
     Result<CK_SESSION_HANDLE> session = module.tokenSession(slot);
     if (!session)
@@ -42,12 +52,8 @@ Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
         return state.error();
     LoginReport report;
     report.before = state.value();
-    if (state->locked)
-        return Error::make(Error::Kind::Input, state->describe());
-    if (state->finalTry && !options.allowFinalTry)
-        return Error::make(Error::Kind::NeedsConfirmation,
-                           state->describe() +
-                               QStringLiteral(" Confirm to try anyway (CLI: --allow-final-try)."));
+    if (Status s = admissible(state.value(), options); !s)
+        return s.error();
     if (state->countLow)
         report.warnings << state->describe();
     if (state->toBeChanged)

@@ -40,6 +40,9 @@ struct LoginReport {
 namespace tokenLogin {
 
 Result<PinState> pinState(Module &module, CK_SLOT_ID slot);
+// Whether a login may be attempted in this PIN state: a locked PIN never, a final try only
+// when allowed (else Error::Kind::NeedsConfirmation).
+Status admissible(const PinState &state, const LoginOptions &options);
 // Refuses a locked PIN, and a final try unless allowed, before calling C_Login. The PIN
 // is wiped right after C_Login. After CKR_PIN_INCORRECT the error says what state the
 // PIN is in now. Error::Kind::NeedsConfirmation marks the final-try refusal.

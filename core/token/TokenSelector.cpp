@@ -84,7 +84,7 @@ QString TokenSelector::uriFor(const SlotInfo &slot) {
     return out;
 }
 
-Result<SlotInfo> TokenSelector::bySlot(const TokenSelection::Identifier &id) const {
+Result<QList<const SlotInfo *>> TokenSelector::bySlot(const TokenSelection::Identifier &id) const {
     bool ok = false;
     const CK_SLOT_ID wanted = id.value.toULong(&ok, 0);
     if (!ok)
@@ -103,14 +103,14 @@ Result<SlotInfo> TokenSelector::bySlot(const TokenSelection::Identifier &id) con
             return selectionError(QStringLiteral("The token in slot %1 (%2=%1) is not initialized; "
                                                  "initialize it first or choose another; %3.")
                                       .arg(id.value, id.source, presentList()));
-        return s;
+        return QList<const SlotInfo *>{&s};
     }
     return selectionError(QStringLiteral("There is no slot %1 (%2); %3. Slot numbers can change "
                                          "when tokens are added: select by serial to be safe.")
                               .arg(id.value, id.source, presentList()));
 }
 
-Result<SlotInfo> TokenSelector::byLabel(const TokenSelection::Identifier &id) const {
+Result<QList<const SlotInfo *>> TokenSelector::byLabel(const TokenSelection::Identifier &id) const {
     QList<const SlotInfo *> matches;
     QStringList longer;
     for (const SlotInfo *s : initialized()) {
@@ -119,17 +119,8 @@ Result<SlotInfo> TokenSelector::byLabel(const TokenSelection::Identifier &id) co
         else if (s->token->label.startsWith(id.value))
             longer << s->token->label;
     }
-    if (matches.size() == 1)
-        return *matches.first();
-    if (matches.size() > 1) {
-        QStringList names;
-        for (const SlotInfo *s : matches)
-            names << describe(*s);
-        return selectionError(QStringLiteral("%1 tokens are labelled '%2': %3; select one by its "
-                                             "serial (HSM_TOKEN_SERIAL / --token-serial).")
-                                  .arg(matches.size())
-                                  .arg(id.value, names.join(QStringLiteral(", "))));
-    }
+    if (!matches.isEmpty())
+        return matches;
     QString hint;
     if (!longer.isEmpty())
         hint = QStringLiteral(" Labels must match in full: '%1' only begins with it.")
@@ -138,16 +129,20 @@ Result<SlotInfo> TokenSelector::byLabel(const TokenSelection::Identifier &id) co
                               .arg(id.value, id.source, presentList(), hint));
 }
 
-Result<SlotInfo> TokenSelector::bySerial(const TokenSelection::Identifier &id) const {
+Result<QList<const SlotInfo *>>
+TokenSelector::bySerial(const TokenSelection::Identifier &id) const {
+    QList<const SlotInfo *> matches;
     for (const SlotInfo *s : initialized()) {
         if (s->token->serial == id.value)
-            return *s;
+            matches.append(s);
     }
+    if (!matches.isEmpty())
+        return matches;
     return selectionError(QStringLiteral("No token has the serial '%1' (%2); %3.")
                               .arg(id.value, id.source, presentList()));
 }
 
-Result<SlotInfo> TokenSelector::byUri(const TokenSelection::Identifier &id) const {
+Result<QList<const SlotInfo *>> TokenSelector::byUri(const TokenSelection::Identifier &id) const {
     UriPtr uri(p11_kit_uri_new());
     const QByteArray text = id.value.toUtf8();
     const int rc = p11_kit_uri_parse(
@@ -171,17 +166,10 @@ Result<SlotInfo> TokenSelector::byUri(const TokenSelection::Identifier &id) cons
             continue;
         matches.append(s);
     }
-    if (matches.size() == 1)
-        return *matches.first();
     if (matches.isEmpty())
         return selectionError(QStringLiteral("No token matches %1 (%2); %3.")
                                   .arg(id.value, id.source, presentList()));
-    QStringList names;
-    for (const SlotInfo *s : matches)
-        names << describe(*s);
-    return selectionError(QStringLiteral("%1 tokens match %2: %3; add serial=... to the URI.")
-                              .arg(matches.size())
-                              .arg(id.value, names.join(QStringLiteral(", "))));
+    return matches;
 }
 
 Result<SlotInfo> TokenSelector::select(const TokenSelection &selection) const {
@@ -197,36 +185,64 @@ Result<SlotInfo> TokenSelector::select(const TokenSelection &selection) const {
                                   .arg(presentList()));
     }
 
-    // Every identifier given must resolve, and all to the same token.
+    // Every identifier given must match, and together they must leave exactly one token:
+    // a shared label is fine when the serial says which of them is meant.
     struct Resolved {
         const TokenSelection::Identifier *id;
-        SlotInfo slot;
+        QList<const SlotInfo *> candidates;
     };
+    using Resolver =
+        Result<QList<const SlotInfo *>> (TokenSelector::*)(const TokenSelection::Identifier &)
+            const;
+    const std::pair<const TokenSelection::Identifier *, Resolver> steps[] = {
+        {&selection.serial, &TokenSelector::bySerial},
+        {&selection.slot, &TokenSelector::bySlot},
+        {&selection.label, &TokenSelector::byLabel},
+        {&selection.uri, &TokenSelector::byUri}};
     QList<Resolved> resolved;
-    const std::pair<const TokenSelection::Identifier *,
-                    Result<SlotInfo> (TokenSelector::*)(const TokenSelection::Identifier &) const>
-        steps[] = {{&selection.serial, &TokenSelector::bySerial},
-                   {&selection.label, &TokenSelector::byLabel},
-                   {&selection.slot, &TokenSelector::bySlot},
-                   {&selection.uri, &TokenSelector::byUri}};
     for (const auto &[id, resolve] : steps) {
         if (!id->isSet())
             continue;
-        Result<SlotInfo> r = (this->*resolve)(*id);
+        Result<QList<const SlotInfo *>> r = (this->*resolve)(*id);
         if (!r)
             return r.error();
-        resolved.append({id, std::move(r).value()});
+        resolved.append({id, r.value()});
     }
-    const Resolved &first = resolved.first();
+    QList<const SlotInfo *> remaining = resolved.first().candidates;
     for (const Resolved &other : resolved) {
-        if (other.slot.id != first.slot.id)
+        QList<const SlotInfo *> both;
+        for (const SlotInfo *s : remaining) {
+            if (other.candidates.contains(s))
+                both.append(s);
+        }
+        if (both.isEmpty()) {
+            const Resolved &first = resolved.first();
             return selectionError(QStringLiteral("%1=%2 names %3 but %4=%5 names %6; set only one, "
                                                  "or make them name the same token.")
-                                      .arg(first.id->source, first.id->value, describe(first.slot),
-                                           other.id->source, other.id->value,
-                                           describe(other.slot)));
+                                      .arg(first.id->source, first.id->value,
+                                           describeAll(first.candidates), other.id->source,
+                                           other.id->value, describeAll(other.candidates)));
+        }
+        remaining = both;
     }
-    return first.slot;
+    if (remaining.size() > 1) {
+        const Resolved &widest = resolved.last();
+        const bool byLabel = widest.id == &selection.label;
+        return selectionError(
+            QStringLiteral("%1 tokens %2 '%3' (%4): %5; select one by its serial "
+                           "(HSM_TOKEN_SERIAL / --token-serial).")
+                .arg(remaining.size())
+                .arg(byLabel ? QStringLiteral("are labelled") : QStringLiteral("match"),
+                     widest.id->value, widest.id->source, describeAll(remaining)));
+    }
+    return *remaining.first();
+}
+
+QString TokenSelector::describeAll(const QList<const SlotInfo *> &slots) {
+    QStringList names;
+    for (const SlotInfo *s : slots)
+        names << describe(*s);
+    return names.join(QStringLiteral(", "));
 }
 
 } // namespace hsm

@@ -28,10 +28,12 @@ public:
     static QString uriFor(const SlotInfo &slot);
 
 private:
-    Result<SlotInfo> bySlot(const TokenSelection::Identifier &id) const;
-    Result<SlotInfo> byLabel(const TokenSelection::Identifier &id) const;
-    Result<SlotInfo> bySerial(const TokenSelection::Identifier &id) const;
-    Result<SlotInfo> byUri(const TokenSelection::Identifier &id) const;
+    // The initialized tokens an identifier names; an error when it names none.
+    Result<QList<const SlotInfo *>> bySlot(const TokenSelection::Identifier &id) const;
+    Result<QList<const SlotInfo *>> byLabel(const TokenSelection::Identifier &id) const;
+    Result<QList<const SlotInfo *>> bySerial(const TokenSelection::Identifier &id) const;
+    Result<QList<const SlotInfo *>> byUri(const TokenSelection::Identifier &id) const;
+    static QString describeAll(const QList<const SlotInfo *> &slots);
     QList<const SlotInfo *> initialized() const;
     QString presentList() const;
 

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 
 #include <cstring>
@@ -36,9 +37,18 @@ std::vector<CK_SLOT_ID> slotList(CK_FUNCTION_LIST *f) {
     return ids;
 }
 
+// SoftHSM's file backend writes a file per object: on a memory file system a token with
+// thousands of keys is made in seconds instead of minutes.
+QString temporaryTemplate() {
+    const QFileInfo shm(QStringLiteral("/dev/shm"));
+    const QString base = shm.isDir() && shm.isWritable() ? shm.filePath() : QDir::tempPath();
+    return base + QStringLiteral("/hsm-admin-test-XXXXXX");
+}
+
 } // namespace
 
-SoftHsmFixture::SoftHsmFixture() {
+SoftHsmFixture::SoftHsmFixture()
+    : m_dir(temporaryTemplate()) {
     m_hadPreviousConf = qEnvironmentVariableIsSet("SOFTHSM2_CONF");
     m_previousConf = qgetenv("SOFTHSM2_CONF");
     QDir(m_dir.path()).mkpath(QStringLiteral("tokens"));
@@ -137,43 +147,102 @@ bool SoftHsmFixture::initTokens(const QStringList &labels, QString *error) {
     return true;
 }
 
-bool SoftHsmFixture::generateHmacKey(const QString &tokenLabel, const QString &keyLabel,
-                                     QString *error) {
+CK_RV SoftHsmFixture::withSession(
+    const QString &tokenLabel,
+    const std::function<CK_RV(CK_FUNCTION_LIST *, CK_SESSION_HANDLE)> &work, QString *error) {
     const FixtureToken t = token(tokenLabel);
-    if (t.label.isEmpty())
-        return fail(error, QStringLiteral("no token %1").arg(tokenLabel));
+    if (t.label.isEmpty()) {
+        fail(error, QStringLiteral("no token %1").arg(tokenLabel));
+        return CKR_TOKEN_NOT_PRESENT;
+    }
     RawPkcs11 lib(modulePath());
     CK_FUNCTION_LIST *f = lib.f();
-    if (!f)
-        return fail(error, QStringLiteral("cannot load SoftHSM"));
+    if (!f) {
+        fail(error, QStringLiteral("cannot load SoftHSM"));
+        return CKR_GENERAL_ERROR;
+    }
     CK_RV rv = f->C_Initialize(nullptr);
-    if (rv != CKR_OK)
-        return fail(error, QStringLiteral("C_Initialize"), rv);
+    if (rv != CKR_OK) {
+        fail(error, QStringLiteral("C_Initialize"), rv);
+        return rv;
+    }
     CK_SESSION_HANDLE session = 0;
     rv = f->C_OpenSession(t.slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &session);
     auto user = reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kUserPin));
     if (rv == CKR_OK)
         rv = f->C_Login(session, CKU_USER, user, std::strlen(kUserPin));
-    if (rv == CKR_OK) {
-        QByteArray label = keyLabel.toUtf8();
-        CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
-        CK_KEY_TYPE type = CKK_GENERIC_SECRET;
-        CK_ULONG length = 32;
-        CK_BBOOL yes = CK_TRUE;
-        CK_ATTRIBUTE tmpl[] = {{CKA_CLASS, &cls, sizeof cls},
-                               {CKA_KEY_TYPE, &type, sizeof type},
-                               {CKA_VALUE_LEN, &length, sizeof length},
-                               {CKA_LABEL, label.data(), static_cast<CK_ULONG>(label.size())},
-                               {CKA_TOKEN, &yes, sizeof yes},
-                               {CKA_PRIVATE, &yes, sizeof yes},
-                               {CKA_SIGN, &yes, sizeof yes}};
-        CK_MECHANISM mech{CKM_GENERIC_SECRET_KEY_GEN, nullptr, 0};
-        CK_OBJECT_HANDLE key = 0;
-        rv = f->C_GenerateKey(session, &mech, tmpl, std::size(tmpl), &key);
-    }
+    if (rv == CKR_OK)
+        rv = work(f, session);
     f->C_CloseSession(session);
     f->C_Finalize(nullptr);
-    return rv == CKR_OK || fail(error, QStringLiteral("creating the key"), rv);
+    if (rv != CKR_OK)
+        fail(error, QStringLiteral("working on token %1").arg(tokenLabel), rv);
+    return rv;
+}
+
+bool SoftHsmFixture::generateKeys(const QString &tokenLabel, const QString &prefix, int count,
+                                  QString *error) {
+    return withSession(
+               tokenLabel,
+               [&](CK_FUNCTION_LIST *f, CK_SESSION_HANDLE session) {
+                   for (int i = 0; i < count; ++i) {
+                       QByteArray label = (prefix + QString::number(i)).toUtf8();
+                       const CK_BYTE id[] = {static_cast<CK_BYTE>(i >> 8),
+                                             static_cast<CK_BYTE>(i & 0xff)};
+                       CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
+                       CK_KEY_TYPE type = CKK_GENERIC_SECRET;
+                       CK_ULONG length = 32;
+                       CK_BBOOL yes = CK_TRUE;
+                       CK_ATTRIBUTE tmpl[] = {
+                           {CKA_CLASS, &cls, sizeof cls},
+                           {CKA_KEY_TYPE, &type, sizeof type},
+                           {CKA_VALUE_LEN, &length, sizeof length},
+                           {CKA_LABEL, label.data(), static_cast<CK_ULONG>(label.size())},
+                           {CKA_ID, const_cast<CK_BYTE *>(id), sizeof id},
+                           {CKA_TOKEN, &yes, sizeof yes},
+                           {CKA_PRIVATE, &yes, sizeof yes},
+                           {CKA_SENSITIVE, &yes, sizeof yes},
+                           {CKA_SIGN, &yes, sizeof yes}};
+                       CK_MECHANISM mech{CKM_GENERIC_SECRET_KEY_GEN, nullptr, 0};
+                       CK_OBJECT_HANDLE key = 0;
+                       const CK_RV rv =
+                           f->C_GenerateKey(session, &mech, tmpl, std::size(tmpl), &key);
+                       if (rv != CKR_OK)
+                           return rv;
+                   }
+                   return CK_RV(CKR_OK);
+               },
+               error) == CKR_OK;
+}
+
+bool SoftHsmFixture::importSecret(const QString &tokenLabel, const QString &keyLabel,
+                                  const QByteArray &value, bool sensitive, bool sign,
+                                  QString *error) {
+    return withSession(
+               tokenLabel,
+               [&](CK_FUNCTION_LIST *f, CK_SESSION_HANDLE session) {
+                   QByteArray label = keyLabel.toUtf8();
+                   QByteArray bytes = value;
+                   CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
+                   CK_KEY_TYPE type = CKK_GENERIC_SECRET;
+                   CK_BBOOL yes = CK_TRUE;
+                   CK_BBOOL isSensitive = sensitive ? CK_TRUE : CK_FALSE;
+                   CK_BBOOL canSign = sign ? CK_TRUE : CK_FALSE;
+                   CK_BBOOL extractable = sensitive ? CK_FALSE : CK_TRUE;
+                   CK_ATTRIBUTE tmpl[] = {
+                       {CKA_CLASS, &cls, sizeof cls},
+                       {CKA_KEY_TYPE, &type, sizeof type},
+                       {CKA_VALUE, bytes.data(), static_cast<CK_ULONG>(bytes.size())},
+                       {CKA_LABEL, label.data(), static_cast<CK_ULONG>(label.size())},
+                       {CKA_TOKEN, &yes, sizeof yes},
+                       {CKA_PRIVATE, &yes, sizeof yes},
+                       {CKA_SENSITIVE, &isSensitive, sizeof isSensitive},
+                       {CKA_EXTRACTABLE, &extractable, sizeof extractable},
+                       {CKA_SIGN, &canSign, sizeof canSign}};
+                   CK_OBJECT_HANDLE key = 0;
+                   return f->C_CreateObject(session, tmpl, std::size(tmpl), &key);
+               },
+               error) == CKR_OK;
 }
 
 FixtureToken SoftHsmFixture::token(const QString &label) const {

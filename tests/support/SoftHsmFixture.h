@@ -7,6 +7,8 @@
 
 #include <p11-kit/pkcs11.h>
 
+#include <functional>
+
 namespace hsm::test {
 
 struct FixtureToken {
@@ -35,9 +37,17 @@ public:
     // Initializes one token per label (user PIN kUserPin, SO PIN kSoPin). Returns false and
     // fills `error` on failure.
     bool initTokens(const QStringList &labels, QString *error = nullptr);
-    // Creates a 32-byte generic secret HMAC key with this label and id on the token.
-    bool generateHmacKey(const QString &tokenLabel, const QString &keyLabel,
-                         QString *error = nullptr);
+    // Runs `work` in a read/write session logged in as the user of the token, with the
+    // library initialized only for that; returns its CK_RV (CKR_OK on success).
+    CK_RV withSession(const QString &tokenLabel,
+                      const std::function<CK_RV(CK_FUNCTION_LIST *, CK_SESSION_HANDLE)> &work,
+                      QString *error = nullptr);
+    // Creates `count` 32-byte generic secret keys labelled "<prefix><n>" (ids n, big endian).
+    bool generateKeys(const QString &tokenLabel, const QString &prefix, int count,
+                      QString *error = nullptr);
+    // Imports a generic secret with a known value (for known-answer tests).
+    bool importSecret(const QString &tokenLabel, const QString &keyLabel, const QByteArray &value,
+                      bool sensitive = true, bool sign = true, QString *error = nullptr);
     // The tokens as PKCS#11 reports them after the last initTokens().
     const QList<FixtureToken> &tokens() const { return m_tokens; }
     FixtureToken token(const QString &label) const;
