@@ -1,0 +1,240 @@
+// The CLI's token commands as an operator scripts them: the gateway's HSM_* environment,
+// PIN sources, object listing, key creation and checks, and that no PIN is ever printed.
+#include "SoftHsmFixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hsm::test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QByteArray out;
+    QString err;
+};
+
+const QString kPin = QLatin1String(SoftHsmFixture::kUserPin);
+
+} // namespace
+
+class TestCliTokenCommands : public QObject {
+    Q_OBJECT
+    std::unique_ptr<SoftHsmFixture> m_fixture;
+    QTemporaryDir m_dir;
+
+    Run cli(const QStringList &args, const QStringList &env = {}) {
+        QProcess p;
+        p.setEnvironment(
+            m_fixture->environment() +
+            QStringList{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()} + env);
+        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
+        p.closeWriteChannel(); // stdin is not a terminal
+        p.waitForFinished(120000);
+        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+              QString::fromUtf8(p.readAllStandardError())};
+        // Whatever happened, the PIN is never printed.
+        if (r.out.contains(kPin.toUtf8()) || r.err.contains(kPin) || r.out.contains("user:pass") ||
+            r.err.contains(QStringLiteral("user:pass")))
+            r.status = 99;
+        return r;
+    }
+
+    static QStringList labelsOf(const QByteArray &json) {
+        QStringList labels;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+            labels << v.toObject().value(QStringLiteral("label")).toString();
+        return labels;
+    }
+
+    QString pinFile(const QByteArray &content) {
+        static int n = 0;
+        const QString path = m_dir.filePath(QStringLiteral("pin-%1").arg(++n));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_fixture = std::make_unique<SoftHsmFixture>();
+        QVERIFY(m_fixture->initTokens({QStringLiteral("gateway"), QStringLiteral("other"),
+                                       QStringLiteral("twin"), QStringLiteral("twin")}));
+        QVERIFY(m_fixture->importSecret(QStringLiteral("gateway"), QStringLiteral("akeyless_hsm"),
+                                        QByteArray(32, '\x01')));
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void gatewayEnvironmentSelectsAndLogsIn() {
+        const Run r =
+            cli({QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")},
+                {QStringLiteral("HSM_TOKEN_LABEL=gateway"), QStringLiteral("HSM_PIN=") + kPin});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject key = rows.first().toObject();
+        QCOMPARE(key.value(QStringLiteral("class")).toString(), QStringLiteral("secret_key"));
+        QCOMPARE(key.value(QStringLiteral("key_type")).toString(),
+                 QStringLiteral("generic_secret"));
+        QCOMPARE(key.value(QStringLiteral("label")).toString(), QStringLiteral("akeyless_hsm"));
+        QCOMPARE(key.value(QStringLiteral("size_bits")).toInt(), 256);
+        QVERIFY(key.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("sensitive")));
+
+        // The same token by serial and by URI; the flags replace the environment.
+        const QString serial = m_fixture->token(QStringLiteral("gateway")).serial;
+        for (const QStringList &selection :
+             {QStringList{QStringLiteral("--token-serial"), serial},
+              QStringList{QStringLiteral("--token-uri"),
+                          QStringLiteral("pkcs11:serial=") + serial}}) {
+            const Run again =
+                cli(selection + QStringList{QStringLiteral("objects"), QStringLiteral("--format"),
+                                            QStringLiteral("json")},
+                    {QStringLiteral("HSM_TOKEN_LABEL=other"), QStringLiteral("HSM_PIN=") + kPin});
+            QVERIFY2(again.status == 0, qPrintable(again.err));
+            QCOMPARE(labelsOf(again.out), QStringList{QStringLiteral("akeyless_hsm")});
+        }
+    }
+
+    void pinFromAFile() {
+        Run r =
+            cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                 QStringLiteral("--pin-file"), pinFile(kPin.toUtf8() + "\r\nsecond line\n"),
+                 QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(labelsOf(r.out), QStringList{QStringLiteral("akeyless_hsm")});
+
+        r = cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                 QStringLiteral("--pin-file"), pinFile(QByteArray()),
+                 QStringLiteral("login-check")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("is empty")));
+        r = cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                 QStringLiteral("--pin-file"), m_dir.filePath(QStringLiteral("absent")),
+                 QStringLiteral("login-check")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("Cannot read the PIN file")));
+    }
+
+    void withoutAPinOnlyPublicObjects() {
+        Run r =
+            cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                 QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+        QVERIFY(r.err.contains(QStringLiteral("private objects are not listed")));
+
+        r = cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                 QStringLiteral("login-check")});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err,
+                 QStringLiteral("error: No PIN: set HSM_PIN, use --pin-file FILE, or run on a "
+                                "terminal to be asked.\n"));
+    }
+
+    void wrongPinIsExplained() {
+        const Run r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
+                           QStringLiteral("login-check")},
+                          {QStringLiteral("HSM_PIN=0000-wrong")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.startsWith(QStringLiteral("error: C_Login returned CKR_PIN_INCORRECT")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("Now: ")));
+        QVERIFY(!r.err.contains(QStringLiteral("0000-wrong")));
+    }
+
+    void pinWithAColonIsPassedUnchanged() {
+        // CloudHSM-style "user:password" PINs reach C_Login as they are.
+        const CK_RV rv = m_fixture->withSession(QStringLiteral("other"), [](CK_FUNCTION_LIST *f,
+                                                                            CK_SESSION_HANDLE s) {
+            QByteArray oldPin(SoftHsmFixture::kUserPin);
+            QByteArray newPin("crypto_user:pass word:1");
+            return f->C_SetPIN(s, reinterpret_cast<CK_UTF8CHAR_PTR>(oldPin.data()), oldPin.size(),
+                               reinterpret_cast<CK_UTF8CHAR_PTR>(newPin.data()), newPin.size());
+        });
+        QCOMPARE(rv, CKR_OK);
+        const Run r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
+                           QStringLiteral("login-check")},
+                          {QStringLiteral("HSM_PIN=crypto_user:pass word:1")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith("Logged in to other (#"));
+        QVERIFY(!r.out.contains("crypto_user") && !r.err.contains(QStringLiteral("crypto_user")));
+    }
+
+    void createAndCheckKeys() {
+        const QStringList env{QStringLiteral("HSM_TOKEN_LABEL=gateway"),
+                              QStringLiteral("HSM_PIN=") + kPin};
+        Run r = cli({QStringLiteral("create-key"), QStringLiteral("--label"),
+                     QStringLiteral("fresh"), QStringLiteral("--id"), QStringLiteral("c0ffee"),
+                     QStringLiteral("--format"), QStringLiteral("json")},
+                    env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("c0ffee"));
+        r = cli({QStringLiteral("check-key"), QStringLiteral("--label"), QStringLiteral("fresh")},
+                env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("computes HMAC-SHA256 in the HSM"));
+        r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("fresh")},
+                env);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("already exists")));
+
+        r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("aes"),
+                 QStringLiteral("--key-type"), QStringLiteral("aes")},
+                env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("check-key"), QStringLiteral("--label"), QStringLiteral("aes")},
+                env);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("CKR_KEY_TYPE_INCONSISTENT")));
+        QVERIFY(r.err.contains(QStringLiteral("create a generic secret key")));
+
+        r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("h"),
+                 QStringLiteral("--key-type"), QStringLiteral("sha256-hmac")},
+                env);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("cannot generate sha256-hmac keys")));
+        QCOMPARE(cli({QStringLiteral("create-key")}, env).status, 2);
+        QCOMPARE(cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("x"),
+                      QStringLiteral("--id"), QStringLiteral("zz")},
+                     env)
+                     .status,
+                 2);
+        QCOMPARE(cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("x"),
+                      QStringLiteral("--key-type"), QStringLiteral("rsa")},
+                     env)
+                     .status,
+                 2);
+    }
+
+    void selectionErrors() {
+        Run r = cli(
+            {QStringLiteral("--token-label"), QStringLiteral("twin"), QStringLiteral("objects")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("2 tokens are labelled 'twin' (--token-label)")),
+                 qPrintable(r.err));
+        const FixtureToken gateway = m_fixture->token(QStringLiteral("gateway"));
+        r = cli({QStringLiteral("--slot"), QString::number(gateway.slot),
+                 QStringLiteral("--token-label"), QStringLiteral("other"),
+                 QStringLiteral("objects")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("set only one")), qPrintable(r.err));
+        r = cli(
+            {QStringLiteral("--token-label"), QStringLiteral("gate"), QStringLiteral("objects")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("Labels must match in full")));
+        r = cli({QStringLiteral("objects")}, {QStringLiteral("HSM_SLOT=424242")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("There is no slot 424242 (HSM_SLOT)")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTokenCommands)
+#include "TestCliTokenCommands.moc"
