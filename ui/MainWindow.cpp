@@ -4,7 +4,9 @@
 #include "OpenLibraryDialog.h"
 #include "browser/ModuleBrowser.h"
 #include "client/HsmClient.h"
+#include "objects/ObjectsPage.h"
 #include "token/DemoHsm.h"
+#include "token/LoginFlow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,7 +52,9 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
                               this))
     , m_moduleLabel(new QLabel(this))
     , m_pathLabel(new QLabel(this))
-    , m_busy(new QProgressBar(this)) {
+    , m_loginLabel(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_login(new LoginFlow(client, this)) {
     setWindowTitle(tr("HSM Admin"));
     resize(1000, 650);
 
@@ -69,11 +73,14 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     m_pathLabel->setObjectName(QStringLiteral("modulePath"));
     m_pathLabel->setAccessibleName(tr("Library path"));
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_loginLabel->setObjectName(QStringLiteral("loginState"));
+    m_loginLabel->setAccessibleName(tr("Login state"));
     m_busy->setAccessibleName(tr("Loading"));
     m_busy->setRange(0, 0); // indeterminate: loading reports no progress
     m_busy->setMaximumWidth(120);
     m_busy->hide();
     statusBar()->addWidget(m_moduleLabel, 1);
+    statusBar()->addPermanentWidget(m_loginLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
     statusBar()->addPermanentWidget(m_busy);
 
@@ -84,6 +91,14 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
 
     connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::moduleLoaded);
     connect(&m_slotsWatcher, &QFutureWatcherBase::finished, this, &MainWindow::slotsRead);
+
+    connect(m_browser, &ModuleBrowser::currentSlotChanged, this,
+            [this] { m_login->setSlot(m_browser->currentSlot()); });
+    connect(m_login, &LoginFlow::stateChanged, this, &MainWindow::updateTokenActions);
+    connect(m_login, &LoginFlow::loginChanged, m_browser->objectsPage(), &ObjectsPage::reload);
+    connect(m_login, &LoginFlow::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    updateTokenActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -117,6 +132,32 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_logInAction =
+        new QAction(icon("dialog-password", QStyle::SP_DialogYesButton), tr("&Log In…"), this);
+    m_logInAction->setObjectName(QStringLiteral("logInAction"));
+    m_logInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_logInAction->setStatusTip(tr("Log in to the selected token with its user PIN"));
+    connect(m_logInAction, &QAction::triggered, m_login, &LoginFlow::logIn);
+
+    m_logOutAction =
+        new QAction(icon("system-log-out", QStyle::SP_DialogNoButton), tr("Log &Out"), this);
+    m_logOutAction->setObjectName(QStringLiteral("logOutAction"));
+    m_logOutAction->setStatusTip(tr("Log out of the selected token"));
+    connect(m_logOutAction, &QAction::triggered, m_login, &LoginFlow::logOut);
+
+    m_createKeyAction = new QAction(tr("&Create Key…"), this);
+    m_createKeyAction->setObjectName(QStringLiteral("createKeyAction"));
+    m_createKeyAction->setStatusTip(tr("Create an HMAC-SHA256 secret key on the selected token"));
+    connect(m_createKeyAction, &QAction::triggered, m_browser->objectsPage(),
+            &ObjectsPage::createKey);
+
+    m_checkKeyAction = new QAction(tr("Chec&k Key…"), this);
+    m_checkKeyAction->setObjectName(QStringLiteral("checkKeyAction"));
+    m_checkKeyAction->setStatusTip(
+        tr("Check that a secret key exists once and computes HMAC-SHA256"));
+    connect(m_checkKeyAction, &QAction::triggered, m_browser->objectsPage(),
+            &ObjectsPage::checkKey);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_demoAction);
@@ -124,6 +165,12 @@ void MainWindow::createActions() {
     file->addAction(m_quitAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
+    QMenu *hsmMenu = menuBar()->addMenu(tr("&HSM"));
+    hsmMenu->addAction(m_logInAction);
+    hsmMenu->addAction(m_logOutAction);
+    hsmMenu->addSeparator();
+    hsmMenu->addAction(m_createKeyAction);
+    hsmMenu->addAction(m_checkKeyAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -132,6 +179,9 @@ void MainWindow::createActions() {
     toolBar->addAction(m_openAction);
     toolBar->addAction(m_demoAction);
     toolBar->addAction(m_refreshAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_logInAction);
+    toolBar->addAction(m_logOutAction);
 }
 
 void MainWindow::loadLibrary(const QString &path) {
@@ -241,6 +291,19 @@ void MainWindow::setBusy(bool busy) {
     m_openAction->setEnabled(!busy);
     m_demoAction->setEnabled(!busy);
     m_refreshAction->setEnabled(!busy && m_module.has_value());
+    updateTokenActions();
+}
+
+void MainWindow::updateTokenActions() {
+    if (!m_logInAction)
+        return; // still constructing
+    const bool token = m_busy->isHidden() && m_login->hasToken();
+    m_logInAction->setEnabled(token && !m_login->isLoggedIn());
+    m_logOutAction->setEnabled(token && m_login->isLoggedIn());
+    m_createKeyAction->setEnabled(token);
+    m_checkKeyAction->setEnabled(token);
+    m_loginLabel->setText(m_login->statusText());
+    m_loginLabel->setVisible(!m_loginLabel->text().isEmpty());
 }
 
 void MainWindow::showModule(const ModuleInfo *module) {

@@ -20,11 +20,12 @@ class HsmClient;
 
 namespace hsm::ui {
 
+class LoginFlow;
 class ModuleBrowser;
 class OpenLibraryDialog;
 
 // The main window: loads a module through the client, without ever blocking, and shows
-// what it offers in the browser.
+// what it offers in the browser; logs in to the selected token and manages its keys.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -56,6 +57,8 @@ private:
     void showError(const QString &banner, const QString &message);
     void setBusy(bool busy);
     void showModule(const ModuleInfo *module);
+    // Enables the token actions for the selected token and shows its login state.
+    void updateTokenActions();
 
     HsmClient &m_client;
     ModuleBrowser *m_browser;
@@ -63,11 +66,17 @@ private:
     QLabel *m_errorBanner;
     QLabel *m_moduleLabel;
     QLabel *m_pathLabel;
+    QLabel *m_loginLabel;
     QProgressBar *m_busy;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_logInAction = nullptr;
+    QAction *m_logOutAction = nullptr;
+    QAction *m_createKeyAction = nullptr;
+    QAction *m_checkKeyAction = nullptr;
+    LoginFlow *m_login;
     QPointer<OpenLibraryDialog> m_openDialog;
     std::optional<ModuleInfo> m_module;
     QFutureWatcher<Result<ModuleInfo>> m_loadWatcher;

@@ -1,6 +1,7 @@
 #include "LibraryHistory.h"
 #include "MainWindow.h"
 #include "OpenLibraryDialog.h"
+#include "UiTestHome.h"
 #include "browser/MechanismTableModel.h"
 #include "client/Application.h"
 #include "client/HsmClient.h"
@@ -15,7 +16,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -193,16 +193,9 @@ QString TestMainWindow::writeTextFile() const {
 }
 
 int main(int argc, char *argv[]) {
-    // Before QApplication, so that the demo HSM and the settings land in a fresh folder
-    // instead of the user's.
-    QTemporaryDir home;
+    UiTestHome home; // before QApplication
     if (!home.isValid())
         return 1;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    qunsetenv("PKCS11_LIB_PATH");
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     setApplicationIdentity();
     TestMainWindow test(home.path());

@@ -1,9 +1,9 @@
 #include "browser/MechanismPage.h"
 
+#include "ListTable.h"
 #include "browser/MechanismTableModel.h"
 #include "client/HsmClient.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -39,16 +39,8 @@ MechanismPage::MechanismPage(HsmClient &client, QWidget *parent)
     m_table->setObjectName(QStringLiteral("mechanismTable"));
     m_table->setAccessibleName(tr("Mechanisms"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    setUpListTable(m_table);
     m_table->sortByColumn(MechanismTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // One line per mechanism; the style's default row is about twice that.
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_status->setObjectName(QStringLiteral("mechanismStatus"));
     m_status->setAccessibleName(tr("Mechanism status"));

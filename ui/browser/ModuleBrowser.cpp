@@ -3,6 +3,8 @@
 #include "browser/MechanismPage.h"
 #include "browser/SlotPage.h"
 #include "browser/TokenPage.h"
+#include "objects/ObjectsPage.h"
+#include "token/TokenSelectorWidget.h"
 
 #include <QHBoxLayout>
 #include <QSplitter>
@@ -18,7 +20,9 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_slotPage(new SlotPage)
     , m_tokenPage(new TokenPage)
-    , m_mechanismPage(new MechanismPage(client)) {
+    , m_mechanismPage(new MechanismPage(client))
+    , m_objectsPage(new ObjectsPage(client))
+    , m_selector(new TokenSelectorWidget) {
     m_tree->setObjectName(QStringLiteral("moduleTree"));
     m_tree->setAccessibleName(tr("Slots and tokens"));
     m_tree->setModel(m_model);
@@ -32,9 +36,19 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     m_tabs->addTab(m_slotPage, tr("&Slot"));
     m_tabs->addTab(m_tokenPage, tr("&Token"));
     m_tabs->addTab(m_mechanismPage, tr("&Mechanisms"));
+    m_tabs->addTab(m_objectsPage, tr("&Objects"));
+    m_tabs->addTab(m_selector, tr("&Gateway"));
     m_slotPage->setAccessibleName(tr("Slot"));
     m_tokenPage->setAccessibleName(tr("Token"));
     m_mechanismPage->setAccessibleName(tr("Mechanisms"));
+    m_objectsPage->setObjectName(QStringLiteral("objectsPage"));
+    m_objectsPage->setAccessibleName(tr("Objects"));
+    m_selector->setObjectName(QStringLiteral("tokenSelector"));
+    m_selector->setAccessibleName(tr("Gateway token selection"));
+    // A token picked for the gateway is the token the tree shows, and the other way round.
+    connect(m_selector, &TokenSelectorWidget::tokenChosen, this, [this](const SlotInfo &slot) {
+        m_tree->setCurrentIndex(m_model->indexOf(slot.id, ModuleTreeModel::Kind::Token));
+    });
 
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
@@ -60,6 +74,7 @@ void ModuleBrowser::showInventory(const ModuleInfo &module, const QList<SlotInfo
 
     clear();
     m_model->setInventory(module, slots);
+    m_selector->setSlots(slots);
     m_tree->expandAll();
 
     QModelIndex select = previous ? m_model->indexOf(*previous, previousKind) : QModelIndex();
@@ -70,21 +85,31 @@ void ModuleBrowser::showInventory(const ModuleInfo &module, const QList<SlotInfo
 
 void ModuleBrowser::clear() {
     m_model->clearInventory();
+    m_selector->setSlots({});
     // Removing the rows may not move the current index; make sure the tabs follow.
     m_tree->setCurrentIndex({});
     showSelection();
 }
 
+const SlotInfo *ModuleBrowser::currentSlot() const {
+    return m_model->slotAt(m_tree->currentIndex());
+}
+
 void ModuleBrowser::showSelection() {
-    const SlotInfo *slot = m_model->slotAt(m_tree->currentIndex());
+    const SlotInfo *slot = currentSlot();
     m_slotPage->showSlot(slot);
     m_tokenPage->showSlot(slot);
     const std::optional<CK_SLOT_ID> id = slot ? std::optional<CK_SLOT_ID>(slot->id) : std::nullopt;
-    // A slot and its token share their mechanisms; do not ask twice.
+    m_selector->setCurrentSlot(id);
+    // A slot and its token share their mechanisms and objects; do not ask twice.
     if (id != m_shownSlot) {
         m_shownSlot = id;
         m_mechanismPage->showSlot(id);
+        const bool initialized = slot && slot->token && slot->token->has(CKF_TOKEN_INITIALIZED);
+        m_objectsPage->showSlot(initialized ? id : std::nullopt,
+                                initialized ? slot->token->displayName() : QString());
     }
+    Q_EMIT currentSlotChanged();
 }
 
 } // namespace hsm::ui

@@ -16,10 +16,13 @@ class HsmClient;
 namespace hsm::ui {
 
 class MechanismPage;
+class ObjectsPage;
 class SlotPage;
 class TokenPage;
+class TokenSelectorWidget;
 
-// The loaded module's slots and tokens in a tree, and the selected one's details in tabs.
+// The loaded module's slots and tokens in a tree, and the selected one's details in tabs:
+// slot, token, mechanisms, objects, and how the gateway should select the token.
 class ModuleBrowser : public QWidget {
     Q_OBJECT
 public:
@@ -28,6 +31,16 @@ public:
     // Shows a freshly read inventory, keeping the selected slot when it is still there.
     void showInventory(const ModuleInfo &module, const QList<SlotInfo> &slots);
     void clear();
+
+    // The slot of the selected tree item (a slot or its token); nullptr for none or the
+    // module.
+    const SlotInfo *currentSlot() const;
+    ObjectsPage *objectsPage() const { return m_objectsPage; }
+    TokenSelectorWidget *tokenSelector() const { return m_selector; }
+
+Q_SIGNALS:
+    // The selection moved, or the inventory under it was read again.
+    void currentSlotChanged();
 
 private:
     void showSelection();
@@ -38,7 +51,9 @@ private:
     SlotPage *m_slotPage;
     TokenPage *m_tokenPage;
     MechanismPage *m_mechanismPage;
-    std::optional<CK_SLOT_ID> m_shownSlot; // whose mechanisms the Mechanisms tab holds
+    ObjectsPage *m_objectsPage;
+    TokenSelectorWidget *m_selector;
+    std::optional<CK_SLOT_ID> m_shownSlot; // whose mechanisms and objects the tabs hold
 };
 
 } // namespace hsm::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "token/SecretKeys.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace hsm {
+class HsmClient;
+}
+
+namespace hsm::ui {
+
+// Creates an HMAC secret key on a token: label, type (only those the token can generate),
+// size and an optional id. It stays open on failure with the reason; it emits keyCreated()
+// and closes on success.
+class CreateKeyDialog : public QDialog {
+    Q_OBJECT
+public:
+    CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QString &tokenName,
+                    QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    void keyCreated(const hsm::ObjectInfo &key);
+
+private:
+    void showKinds();
+    void create();
+    void showCreated();
+    void showError(const QString &message);
+    void setBusy(bool busy);
+
+    HsmClient &m_client;
+    CK_SLOT_ID m_slot;
+    QLineEdit *m_label;
+    QComboBox *m_kind;
+    QSpinBox *m_bytes;
+    QLineEdit *m_id;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+    bool m_haveKinds = false;
+    bool m_busy = false;
+    QFutureWatcher<Result<QList<SecretKeyKind>>> m_kindsWatcher;
+    QFutureWatcher<Result<ObjectInfo>> m_createWatcher;
+};
+
+} // namespace hsm::ui
