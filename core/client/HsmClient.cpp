@@ -1,5 +1,6 @@
 #include "client/HsmClient.h"
 
+#include "fragment/FragmentDerivation.h"
 #include "pkcs11/Session.h"
 #include "token/DemoHsm.h"
 #include "token/Inventory.h"
@@ -155,6 +156,51 @@ QFuture<Result<KeyCheckReport>> HsmClient::checkSecretKey(CK_SLOT_ID slot, QStri
             if (!session)
                 return session.error();
             return secretKeys::check(session.value(), label);
+        });
+}
+
+QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_SLOT_ID> slot,
+                                                              FragmentRequest request,
+                                                              QSet<QString> takenIds) {
+    return post<CustomerFragment>(
+        [slot, request, takenIds](ModuleWorker &w, RequestContext &) -> Result<CustomerFragment> {
+            if (!slot)
+                return fragmentGenerator::generate(request, nullptr, takenIds);
+            if (!w.module())
+                return Error::make(Error::Kind::NotLoaded,
+                                   QStringLiteral("No PKCS#11 library is loaded."));
+            Result<Session> session = Session::shared(*w.module(), *slot);
+            if (!session)
+                return session.error();
+            return fragmentGenerator::generate(request, &session.value(), takenIds);
+        });
+}
+
+QFuture<Result<HsmClient::Derived>>
+HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragment, bool reveal) {
+    return post<Derived>(
+        [slot, fragment, reveal](ModuleWorker &w, RequestContext &) -> Result<Derived> {
+            Result<SecretBytes> value = Error::make(Error::Kind::Input, QString());
+            if (fragment.type() == FragmentType::Standard) {
+                value = derivation::seed(fragment);
+            } else {
+                if (!slot || !w.module())
+                    return Error::make(Error::Kind::NotLoaded,
+                                       QStringLiteral("Deriving a %1 fragment needs the HSM.")
+                                           .arg(fragment.typeName()));
+                Result<Session> session = Session::shared(*w.module(), *slot);
+                if (!session)
+                    return session.error();
+                FragmentDeriver deriver(std::move(session).value());
+                value = deriver.derive(fragment);
+            }
+            if (!value)
+                return value.error();
+            Derived out;
+            out.fingerprint = derivation::fingerprint(value.value());
+            if (reveal)
+                out.value = std::make_shared<SecretBytes>(std::move(value).value());
+            return out;
         });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/RequestContext.h"
+#include "fragment/FragmentGenerator.h"
 #include "pkcs11/CallTrace.h"
 #include "pkcs11/Module.h"
 #include "token/MechanismInfo.h"
@@ -18,6 +19,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hsm {
 
@@ -60,6 +62,20 @@ public:
     QFuture<Result<QList<SecretKeyKind>>> creatableKeyKinds(CK_SLOT_ID slot);
     QFuture<Result<ObjectInfo>> createSecretKey(CK_SLOT_ID slot, SecretKeySpec spec);
     QFuture<Result<KeyCheckReport>> checkSecretKey(CK_SLOT_ID slot, QString label);
+
+    // A new customer fragment (not yet written anywhere). Without a slot only a standard
+    // fragment from the OS's entropy can be made; that needs no module.
+    QFuture<Result<CustomerFragment>> generateFragment(std::optional<CK_SLOT_ID> slot,
+                                                       FragmentRequest request,
+                                                       QSet<QString> takenIds);
+    struct Derived {
+        QString fingerprint;
+        std::shared_ptr<SecretBytes> value; // only when asked for; wiped with the last copy
+    };
+    // Derives a fragment's value (standard fragments need no slot) and gives its
+    // fingerprint, and the value itself only when `reveal` is true.
+    QFuture<Result<Derived>> deriveFragment(std::optional<CK_SLOT_ID> slot,
+                                            CustomerFragment fragment, bool reveal);
 
     // Runs `job` on the worker with the loaded module. The building block of every
     // request; answers Error::Kind::NotLoaded when no module is loaded.

@@ -98,6 +98,15 @@ void Module::closeTokenSession(CK_SLOT_ID slot) {
     }
 }
 
+void Module::forgetTokenSession(CK_SESSION_HANDLE handle) {
+    for (auto it = m_tokenSessions.begin(); it != m_tokenSessions.end(); ++it) {
+        if (it->second == handle) {
+            m_tokenSessions.erase(it);
+            return;
+        }
+    }
+}
+
 void Module::finalize() {
     // Our sessions go first; when someone else initialized the library they would
     // otherwise outlive us.

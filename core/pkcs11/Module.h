@@ -56,6 +56,11 @@ public:
         if constexpr (hasHandle)
             handle = first;
         m_trace->record(name, rv, start, CallTrace::nowNs() - start, hasHandle, handle);
+        if constexpr (hasHandle) {
+            // A session the module has dropped is forgotten, so the next request opens anew.
+            if (rv == CKR_SESSION_HANDLE_INVALID || rv == CKR_SESSION_CLOSED)
+                forgetTokenSession(handle);
+        }
         return rv;
     }
 
@@ -64,6 +69,7 @@ private:
            std::shared_ptr<CallTrace> trace);
     Status initialize();
     void finalize();
+    void forgetTokenSession(CK_SESSION_HANDLE handle);
 
     QString m_path;
     void *m_handle = nullptr;

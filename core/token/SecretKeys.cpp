@@ -19,8 +19,10 @@ Error inputError(const QString &message) {
     return Error::make(Error::Kind::Input, message);
 }
 
+} // namespace
+
 // Finds the one secret key the gateway would use for `label`.
-Result<CK_OBJECT_HANDLE> uniqueKey(Session &session, const QString &label) {
+Result<CK_OBJECT_HANDLE> findUnique(Session &session, const QString &label) {
     Result<QList<CK_OBJECT_HANDLE>> found = objects::secretKeysLabelled(session, label);
     if (!found)
         return found.error();
@@ -51,6 +53,8 @@ Result<CK_OBJECT_HANDLE> uniqueKey(Session &session, const QString &label) {
     }
     return found->first();
 }
+
+namespace {
 
 // C_SignInit / C_Sign refusals in the words an operator needs.
 Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) {
@@ -83,21 +87,32 @@ Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) 
     return e;
 }
 
-Result<QByteArray> sign(Session &session, CK_OBJECT_HANDLE key, const QByteArray &message,
-                        const ObjectInfo &info) {
+Status sign(Session &session, CK_OBJECT_HANDLE key, const unsigned char *message, size_t size,
+            unsigned char *mac, const ObjectInfo &info) {
     CK_MECHANISM mechanism{CKM_SHA256_HMAC, nullptr, 0};
     CK_RV rv = HSM_P11(session.module(), C_SignInit, session.handle(), &mechanism, key);
     if (rv != CKR_OK)
         return explainSignFailure("C_SignInit", rv, info);
-    QByteArray mac(32, '\0');
-    CK_ULONG length = static_cast<CK_ULONG>(mac.size());
-    rv = HSM_P11(session.module(), C_Sign, session.handle(),
-                 reinterpret_cast<CK_BYTE_PTR>(const_cast<char *>(message.constData())),
-                 static_cast<CK_ULONG>(message.size()), reinterpret_cast<CK_BYTE_PTR>(mac.data()),
-                 &length);
+    CK_ULONG length = 32;
+    rv = HSM_P11(session.module(), C_Sign, session.handle(), const_cast<CK_BYTE_PTR>(message),
+                 static_cast<CK_ULONG>(size), mac, &length);
     if (rv != CKR_OK)
         return explainSignFailure("C_Sign", rv, info);
-    mac.resize(static_cast<qsizetype>(length));
+    if (length != 32)
+        return Error::make(
+            Error::Kind::Pkcs11,
+            QStringLiteral("C_Sign returned %1 bytes for HMAC-SHA256 instead of 32.").arg(length));
+    return Done{};
+}
+
+Result<QByteArray> sign(Session &session, CK_OBJECT_HANDLE key, const QByteArray &message,
+                        const ObjectInfo &info) {
+    QByteArray mac(32, '\0');
+    Status s = sign(session, key, reinterpret_cast<const unsigned char *>(message.constData()),
+                    static_cast<size_t>(message.size()),
+                    reinterpret_cast<unsigned char *>(mac.data()), info);
+    if (!s)
+        return s.error();
     return mac;
 }
 
@@ -244,7 +259,7 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
 }
 
 Result<KeyCheckReport> check(Session &session, const QString &label) {
-    Result<CK_OBJECT_HANDLE> key = uniqueKey(session, label);
+    Result<CK_OBJECT_HANDLE> key = findUnique(session, label);
     if (!key)
         return key.error();
     Result<ObjectInfo> info = objects::read(session, key.value(), CKO_SECRET_KEY);
@@ -253,10 +268,6 @@ Result<KeyCheckReport> check(Session &session, const QString &label) {
     Result<QByteArray> mac = sign(session, key.value(), QByteArray(kCheckMessage), info.value());
     if (!mac)
         return mac.error();
-    if (mac->size() != 32)
-        return Error::make(Error::Kind::Pkcs11,
-                           QStringLiteral("C_Sign returned %1 bytes for HMAC-SHA256 instead of 32.")
-                               .arg(mac->size()));
     KeyCheckReport report;
     report.key = info.value();
     QStringList notes;
@@ -278,12 +289,19 @@ Result<KeyCheckReport> check(Session &session, const QString &label) {
 }
 
 Result<QByteArray> hmacSha256(Session &session, const QString &label, const QByteArray &message) {
-    Result<CK_OBJECT_HANDLE> key = uniqueKey(session, label);
+    Result<CK_OBJECT_HANDLE> key = findUnique(session, label);
     if (!key)
         return key.error();
     ObjectInfo info;
     info.handle = key.value();
     return sign(session, key.value(), message, info);
+}
+
+Status signHmac(Session &session, CK_OBJECT_HANDLE key, const unsigned char *message, size_t length,
+                unsigned char *mac) {
+    ObjectInfo info;
+    info.handle = key;
+    return sign(session, key, message, length, mac, info);
 }
 
 } // namespace hsm::secretKeys

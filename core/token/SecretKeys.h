@@ -46,5 +46,11 @@ Result<KeyCheckReport> check(Session &session, const QString &label);
 // one). The MAC itself is for derivations and tests; it is never shown.
 Result<QByteArray> hmacSha256(Session &session, const QString &label, const QByteArray &message);
 
+// The one secret key labelled `label`; none or several is an error saying so.
+Result<CK_OBJECT_HANDLE> findUnique(Session &session, const QString &label);
+// C_SignInit(CKM_SHA256_HMAC) + C_Sign into `mac` (32 bytes), with refusals explained.
+Status signHmac(Session &session, CK_OBJECT_HANDLE key, const unsigned char *message, size_t length,
+                unsigned char *mac);
+
 } // namespace secretKeys
 } // namespace hsm

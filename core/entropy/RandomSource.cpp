@@ -1,0 +1,80 @@
+#include "entropy/RandomSource.h"
+
+#include "token/Inventory.h"
+
+#include <openssl/rand.h>
+
+#include <vector>
+
+namespace hsm::entropy {
+
+QString sourceName(EntropySource source) {
+    switch (source) {
+    case EntropySource::Hsm:
+        return QStringLiteral("hsm");
+    case EntropySource::Os:
+        return QStringLiteral("os");
+    case EntropySource::Mixed:
+        break;
+    }
+    return QStringLiteral("mixed");
+}
+
+bool parseSource(const QString &name, EntropySource *source) {
+    for (EntropySource s : {EntropySource::Hsm, EntropySource::Os, EntropySource::Mixed}) {
+        if (sourceName(s) == name) {
+            *source = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk) {
+    size_t done = 0;
+    while (done < size) {
+        const size_t n = std::min(chunk, size - done);
+        const CK_RV rv = HSM_P11(session.module(), C_GenerateRandom, session.handle(), out + done,
+                                 static_cast<CK_ULONG>(n));
+        if ((rv == CKR_DATA_LEN_RANGE || rv == CKR_ARGUMENTS_BAD) && chunk > 1) {
+            chunk = std::max<size_t>(1, n / 2);
+            continue;
+        }
+        if (rv != CKR_OK)
+            return Error::pkcs11("C_GenerateRandom", rv);
+        done += n;
+    }
+    return Done{};
+}
+
+Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t size) {
+    const std::vector<char> zeros(size, '\0');
+    SecretBytes out = SecretBytes::fromRaw(zeros.data(), size);
+    if (source == EntropySource::Os || source == EntropySource::Mixed) {
+        if (RAND_bytes(out.data(), static_cast<int>(size)) != 1)
+            return Error::make(
+                Error::Kind::System,
+                QStringLiteral("OpenSSL's RAND_bytes failed to produce random bytes."));
+    }
+    if (source == EntropySource::Hsm || source == EntropySource::Mixed) {
+        if (!session)
+            return Error::make(Error::Kind::Input,
+                               QStringLiteral("Random bytes from the HSM need a token."));
+        Result<SlotInfo> slot = inventory::slot(session->module(), session->slot());
+        if (!slot)
+            return slot.error();
+        if (!slot->token || !slot->token->has(CKF_RNG))
+            return Error::make(
+                Error::Kind::Input,
+                QStringLiteral("The token has no random number generator "
+                               "(CKF_RNG is not set); use the OS as the entropy source."));
+        SecretBytes hsm = SecretBytes::fromRaw(zeros.data(), size);
+        if (Status s = hsmRandom(*session, hsm.data(), size); !s)
+            return s.error();
+        for (size_t i = 0; i < size; ++i)
+            out.data()[i] ^= hsm.data()[i];
+    }
+    return out;
+}
+
+} // namespace hsm::entropy

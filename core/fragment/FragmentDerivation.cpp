@@ -1,0 +1,121 @@
+#include "fragment/FragmentDerivation.h"
+
+#include "token/SecretKeys.h"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/kdf.h>
+
+namespace hsm::derivation {
+
+QByteArray info(const QString &id) {
+    QByteArray out("customer-fragment/v1");
+    out.append('\0');
+    out.append(id.toLatin1());
+    return out;
+}
+
+Result<SecretBytes> seed(const CustomerFragment &fragment) {
+    QByteArray decoded = QByteArray::fromBase64(fragment.value().toLatin1());
+    SecretBytes out = SecretBytes::take(decoded);
+    if (fragment.isHsmType() && out.size() < static_cast<size_t>(kMinimumSeedSize))
+        return Error::make(Error::Kind::Input,
+                           QStringLiteral("The seed of %1 is %2 bytes; an HSM fragment needs at "
+                                          "least %3.")
+                               .arg(fragment.id())
+                               .arg(out.size())
+                               .arg(kMinimumSeedSize));
+    return out;
+}
+
+Result<SecretBytes> expand(const SecretBytes &prk, const QString &id) {
+    EVP_KDF *kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
+    EVP_KDF_CTX *ctx = kdf ? EVP_KDF_CTX_new(kdf) : nullptr;
+    EVP_KDF_free(kdf);
+    if (!ctx)
+        return Error::make(Error::Kind::System, QStringLiteral("OpenSSL offers no HKDF."));
+    QByteArray infoBytes = info(id);
+    char digest[] = "SHA256";
+    int mode = EVP_KDF_HKDF_MODE_EXPAND_ONLY;
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
+                                          const_cast<unsigned char *>(prk.data()), prk.size()),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, infoBytes.data(),
+                                          static_cast<size_t>(infoBytes.size())),
+        OSSL_PARAM_construct_end()};
+    std::vector<char> zeros(kOkmSize, '\0');
+    SecretBytes okm = SecretBytes::fromRaw(zeros.data(), zeros.size());
+    const int ok = EVP_KDF_derive(ctx, okm.data(), okm.size(), params);
+    EVP_KDF_CTX_free(ctx);
+    if (ok != 1)
+        return Error::make(Error::Kind::System, QStringLiteral("OpenSSL's HKDF-Expand failed."));
+    return okm;
+}
+
+QString fingerprint(const SecretBytes &value) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(value.data(), value.size(), digest, &length, EVP_sha256(), nullptr);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), 8).toHex());
+}
+
+} // namespace hsm::derivation
+
+namespace hsm {
+
+Result<CK_OBJECT_HANDLE> FragmentDeriver::key(const QString &label) {
+    if (auto it = m_keys.constFind(label); it != m_keys.constEnd())
+        return it.value();
+    Result<CK_OBJECT_HANDLE> found = secretKeys::findUnique(m_session, label);
+    if (found)
+        m_keys.insert(label, found.value());
+    return found;
+}
+
+Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const SecretBytes &seed) {
+    if (keyLabel.isEmpty())
+        return Error::make(Error::Kind::Input,
+                           QStringLiteral("The fragment has no key_label, so the HSM key to derive "
+                                          "it with is unknown."));
+    const std::vector<char> zeros(32, '\0');
+    SecretBytes prk = SecretBytes::fromRaw(zeros.data(), zeros.size());
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Result<CK_OBJECT_HANDLE> handle = key(keyLabel);
+        if (!handle)
+            return handle.error();
+        Status s =
+            secretKeys::signHmac(m_session, handle.value(), seed.data(), seed.size(), prk.data());
+        if (s)
+            return prk;
+        // The key was deleted or replaced since we looked it up: look again, once.
+        if (s.error().rv != CKR_KEY_HANDLE_INVALID && s.error().rv != CKR_OBJECT_HANDLE_INVALID)
+            return s.error();
+        m_keys.remove(keyLabel);
+    }
+    return Error::pkcs11("C_SignInit", CKR_KEY_HANDLE_INVALID);
+}
+
+Result<SecretBytes> FragmentDeriver::derive(const CustomerFragment &fragment) {
+    Result<SecretBytes> s = derivation::seed(fragment);
+    if (!s)
+        return s.error();
+    switch (fragment.type()) {
+    case FragmentType::Standard:
+        return s;
+    case FragmentType::HsmWrapped:
+    case FragmentType::HsmSecured:
+        break;
+    case FragmentType::Unknown:
+        return Error::make(Error::Kind::Input,
+                           QStringLiteral("%1 is of type '%2', which this version cannot derive.")
+                               .arg(fragment.id(), fragment.typeName()));
+    }
+    Result<SecretBytes> prk = extract(fragment.keyLabel(), s.value());
+    if (!prk)
+        return prk.error();
+    return derivation::expand(prk.value(), fragment.id());
+}
+
+} // namespace hsm

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "fragment/CustomerFragment.h"
+#include "pkcs11/Result.h"
+#include "pkcs11/SecretBytes.h"
+#include "pkcs11/Session.h"
+
+#include <QHash>
+
+namespace hsm {
+
+// Derivation version 1 (docs/derivation.md): PRK = HMAC-SHA256(K, S) inside the HSM,
+// OKM = HKDF-Expand-SHA256(PRK, "customer-fragment/v1" || 0x00 || id, 64) in OpenSSL.
+namespace derivation {
+
+inline constexpr int kOkmSize = 64;
+inline constexpr int kGeneratedSeedSize = 64;
+inline constexpr int kMinimumSeedSize = 16;
+
+// The HKDF info for a fragment id.
+QByteArray info(const QString &id);
+// The seed of a fragment: base64-decoded and long enough for its type.
+Result<SecretBytes> seed(const CustomerFragment &fragment);
+// HKDF-Expand with OpenSSL's EVP_KDF "HKDF" in expand-only mode.
+Result<SecretBytes> expand(const SecretBytes &prk, const QString &id);
+// The first 16 hex characters of SHA-256(value): safe to show and compare.
+QString fingerprint(const SecretBytes &value);
+
+} // namespace derivation
+
+// Derives fragments' values on one session. Remembers key handles by label so that a
+// repeated derivation costs one C_SignInit + C_Sign; a key deleted since is looked up again.
+// Lives on the worker.
+class FragmentDeriver {
+public:
+    explicit FragmentDeriver(Session session)
+        : m_session(std::move(session)) {}
+
+    // `standard`: the seed itself; the HSM types: the version 1 derivation.
+    Result<SecretBytes> derive(const CustomerFragment &fragment);
+    // The HSM step alone: HMAC-SHA256(K, seed) with the key labelled `keyLabel`.
+    Result<SecretBytes> extract(const QString &keyLabel, const SecretBytes &seed);
+
+private:
+    Result<CK_OBJECT_HANDLE> key(const QString &label);
+
+    Session m_session;
+    QHash<QString, CK_OBJECT_HANDLE> m_keys;
+};
+
+} // namespace hsm

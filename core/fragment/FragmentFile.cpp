@@ -1,0 +1,192 @@
+#include "fragment/FragmentFile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+#include <QSet>
+
+namespace hsm {
+namespace {
+
+const QString kArrayKey = QStringLiteral("customer_fragments");
+
+Error fileError(const QString &message) {
+    return Error::make(Error::Kind::Input, message);
+}
+
+// QJsonParseError gives a byte offset; people want a line and a column.
+QString position(const QByteArray &data, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < data.size(); ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+QString entryName(int index, const QJsonObject &entry) {
+    const QString id = entry.value(QStringLiteral("id")).toString();
+    return id.isEmpty() ? QStringLiteral("entry %1").arg(index + 1)
+                        : QStringLiteral("entry %1 (%2)").arg(index + 1).arg(id);
+}
+
+} // namespace
+
+Result<FragmentFile> FragmentFile::load(const QString &path) {
+    QFile file(path);
+    if (!file.exists())
+        return fileError(QStringLiteral("%1 does not exist.").arg(path));
+    if (QFileInfo(path).isDir())
+        return fileError(QStringLiteral("%1 is a directory, not a fragments file.").arg(path));
+    if (file.size() > kMaxFileSize)
+        return fileError(QStringLiteral("%1 is %2 MiB, too big to be a fragments file.")
+                             .arg(path)
+                             .arg(file.size() / (1024 * 1024)));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::make(Error::Kind::System,
+                           QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
+    const QByteArray data = file.readAll();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fileError(
+            QStringLiteral("%1 is not valid JSON at %2: %3.")
+                .arg(path, position(data, parseError.offset), parseError.errorString()));
+    if (!doc.isObject())
+        return fileError(QStringLiteral("%1 must hold a JSON object with a \"customer_fragments\" "
+                                        "array.")
+                             .arg(path));
+    const QJsonObject top = doc.object();
+    if (!top.contains(kArrayKey))
+        return fileError(QStringLiteral("%1 has no \"customer_fragments\" array.").arg(path));
+    if (!top.value(kArrayKey).isArray())
+        return fileError(
+            QStringLiteral("In %1, \"customer_fragments\" must be an array.").arg(path));
+
+    FragmentFile out(path);
+    out.m_document = top;
+    QSet<QString> ids;
+    const QJsonArray array = top.value(kArrayKey).toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject())
+            return fileError(
+                QStringLiteral("In %1, entry %2 is not a JSON object.").arg(path).arg(i + 1));
+        const QJsonObject entry = array.at(i).toObject();
+        const QString where = entryName(i, entry);
+        for (const char *field : {"id", "value"}) {
+            const QJsonValue v = entry.value(QLatin1String(field));
+            if (!v.isString() || v.toString().isEmpty())
+                return fileError(QStringLiteral("In %1, %2 has no \"%3\" string.")
+                                     .arg(path, where, QLatin1String(field)));
+        }
+        for (const char *field : {"name", "description", "fragment_type", "key_label"}) {
+            const QJsonValue v = entry.value(QLatin1String(field));
+            if (!v.isUndefined() && !v.isString())
+                return fileError(QStringLiteral("In %1, %2 has a \"%3\" that is not a string.")
+                                     .arg(path, where, QLatin1String(field)));
+        }
+        const CustomerFragment fragment(entry);
+        const QByteArray encoded = fragment.value().toLatin1();
+        const auto decoded =
+            QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || fragment.value().size() % 4 != 0)
+            return fileError(
+                QStringLiteral("In %1, the value of %2 is not base64.").arg(path, where));
+        if (fragment.isHsmType() && decoded.decoded.size() < 16)
+            return fileError(QStringLiteral("In %1, the seed of %2 is %3 bytes; an HSM fragment "
+                                            "needs at least 16.")
+                                 .arg(path, where)
+                                 .arg(decoded.decoded.size()));
+        if (ids.contains(fragment.id()))
+            return fileError(QStringLiteral("In %1, the id %2 appears twice; ids must be unique.")
+                                 .arg(path, fragment.id()));
+        ids.insert(fragment.id());
+        out.m_fragments.append(fragment);
+    }
+    return out;
+}
+
+Result<FragmentFile> FragmentFile::loadOrCreate(const QString &path) {
+    if (!QFileInfo::exists(path))
+        return FragmentFile(path);
+    return load(path);
+}
+
+const CustomerFragment *FragmentFile::findById(const QString &id) const {
+    for (const CustomerFragment &f : m_fragments) {
+        if (f.id() == id)
+            return &f;
+    }
+    return nullptr;
+}
+
+const CustomerFragment *FragmentFile::findByName(const QString &name) const {
+    for (const CustomerFragment &f : m_fragments) {
+        if (!name.isEmpty() && f.name() == name)
+            return &f;
+    }
+    return nullptr;
+}
+
+Status FragmentFile::add(const CustomerFragment &fragment, bool replace) {
+    if (findById(fragment.id()))
+        return fileError(QStringLiteral("The id %1 is already in %2.").arg(fragment.id(), m_path));
+    for (qsizetype i = 0; i < m_fragments.size(); ++i) {
+        if (m_fragments[i].name() != fragment.name() || fragment.name().isEmpty())
+            continue;
+        if (!replace)
+            return fileError(QStringLiteral("%1 already has a fragment named '%2' (%3); choose "
+                                            "another name or replace it.")
+                                 .arg(m_path, fragment.name(), m_fragments[i].id()));
+        m_fragments[i] = fragment;
+        return Done{};
+    }
+    m_fragments.append(fragment);
+    return Done{};
+}
+
+QByteArray FragmentFile::toJson() const {
+    QJsonObject top = m_document;
+    QJsonArray array;
+    for (const CustomerFragment &f : m_fragments)
+        array.append(f.json());
+    top.insert(kArrayKey, array);
+    return QJsonDocument(top).toJson(QJsonDocument::Indented);
+}
+
+Status FragmentFile::save() const {
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    auto systemError = [](const QString &what, const QFileDevice &f) {
+        return Error::make(Error::Kind::System,
+                           QStringLiteral("%1: %2.").arg(what, f.errorString()));
+    };
+    // The previous version first, itself written atomically.
+    if (QFileInfo::exists(m_path)) {
+        QFile current(m_path);
+        if (!current.open(QIODevice::ReadOnly))
+            return systemError(QStringLiteral("Cannot read %1").arg(m_path), current);
+        QSaveFile backup(m_path + QStringLiteral(".bak"));
+        if (!backup.open(QIODevice::WriteOnly) || !backup.setPermissions(ownerOnly))
+            return systemError(QStringLiteral("Cannot write %1.bak").arg(m_path), backup);
+        backup.write(current.readAll());
+        if (!backup.commit())
+            return systemError(QStringLiteral("Cannot write %1.bak").arg(m_path), backup);
+    }
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly))
+        return systemError(QStringLiteral("Cannot write %1").arg(m_path), file);
+    file.write(toJson());
+    if (!file.commit())
+        return systemError(QStringLiteral("Cannot write %1").arg(m_path), file);
+    return Done{};
+}
+
+} // namespace hsm

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "fragment/CustomerFragment.h"
+#include "pkcs11/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace hsm {
+
+// customer_fragments.json: {"customer_fragments": [ ... ]}. Reads the gateway's own files
+// (entries with only id and value, unknown fields and types) and rewrites them keeping
+// every entry and field it does not touch.
+class FragmentFile {
+public:
+    // An empty file for `path` that does not exist yet.
+    explicit FragmentFile(QString path = QString())
+        : m_path(std::move(path)) {}
+
+    // Reads and checks `path`; a malformed file is an error naming line and column. A
+    // missing file is an error too; use FragmentFile(path) to start a new one.
+    static Result<FragmentFile> load(const QString &path);
+    // load(), or an empty file when `path` does not exist.
+    static Result<FragmentFile> loadOrCreate(const QString &path);
+
+    const QString &path() const { return m_path; }
+    const QList<CustomerFragment> &fragments() const { return m_fragments; }
+    const CustomerFragment *findById(const QString &id) const;
+    const CustomerFragment *findByName(const QString &name) const;
+
+    // Adds `fragment` at the end; a fragment with the same name is refused unless
+    // `replace`, which puts the new one in its place. Ids must stay unique.
+    Status add(const CustomerFragment &fragment, bool replace);
+
+    // Writes atomically (QSaveFile) with mode 0600, keeping the previous version as
+    // <path>.bak (also 0600).
+    Status save() const;
+
+    // The document as it will be written.
+    QByteArray toJson() const;
+
+    // 64 KiB of JSON per fragment is already absurd; refuse bigger files before parsing.
+    static constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
+
+private:
+    QString m_path;
+    QJsonObject m_document; // the top level, with any unknown keys besides the array
+    QList<CustomerFragment> m_fragments;
+};
+
+} // namespace hsm

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "entropy/RandomSource.h"
+#include "fragment/CustomerFragment.h"
+#include "pkcs11/Session.h"
+
+#include <QSet>
+
+#include <optional>
+
+namespace hsm {
+
+struct FragmentRequest {
+    QString name;
+    QString description;
+    FragmentType type = FragmentType::HsmWrapped;
+    QString keyLabel;                     // required for the HSM types, refused for standard
+    std::optional<EntropySource> entropy; // unset: mixed when the token has an RNG, else os
+    bool hsmUseRand = false;              // HSM_USE_RAND=true: the HSM must contribute
+};
+
+// Makes new customer fragments. Runs on the worker.
+namespace fragmentGenerator {
+
+// The request's own mistakes, found before any HSM work: a missing name, a key label
+// where none belongs or missing where one must be.
+Status validate(const FragmentRequest &request);
+
+// The entropy source the request ends up with, given whether the token has an RNG.
+Result<EntropySource> chooseEntropy(const FragmentRequest &request, bool tokenHasRng);
+
+// "cf-" and 20 characters of [a-z0-9], uniform (rejection sampling over RAND_bytes),
+// not in `taken`.
+Result<QString> newId(const QSet<QString> &taken);
+
+// A new fragment with a 64-byte seed. For the HSM types the key must exist once and pass
+// the HMAC check first. `session` may be null only for a standard fragment from the OS.
+Result<CustomerFragment> generate(const FragmentRequest &request, Session *session,
+                                  const QSet<QString> &takenIds);
+
+} // namespace fragmentGenerator
+} // namespace hsm

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "fragment/FragmentDerivation.h"
+#include "fragment/LockedBuffer.h"
+
+#include <memory>
+
+namespace hsm {
+
+// How the gateway holds a fragment's value, by type:
+// - hsm_wrapped derives once when opened and keeps the value in locked memory, wiped on
+//   close; using it never touches the HSM again.
+// - hsm_secured derives on every use and keeps nothing.
+// - standard is the seed itself.
+// value() hands out a copy in SecretBytes, wiped when the caller drops it.
+class FragmentProvider {
+public:
+    virtual ~FragmentProvider() = default;
+    virtual Result<SecretBytes> value() = 0;
+    virtual void close() {}
+
+    // Opens the provider for the fragment's type; the wrapped one derives here. `deriver`
+    // must outlive the provider (hsm_secured uses it on every call).
+    static Result<std::unique_ptr<FragmentProvider>> open(const CustomerFragment &fragment,
+                                                          FragmentDeriver &deriver);
+};
+
+class WrappedFragmentProvider : public FragmentProvider {
+public:
+    explicit WrappedFragmentProvider(const SecretBytes &value);
+    ~WrappedFragmentProvider() override { close(); }
+    Result<SecretBytes> value() override;
+    void close() override;
+    // The memory the value lives in, for tests that check it is locked and wiped.
+    const LockedBuffer &storage() const { return m_storage; }
+
+private:
+    LockedBuffer m_storage;
+    bool m_open = true;
+};
+
+class SecuredFragmentProvider : public FragmentProvider {
+public:
+    SecuredFragmentProvider(CustomerFragment fragment, FragmentDeriver &deriver)
+        : m_fragment(std::move(fragment))
+        , m_deriver(deriver) {}
+    Result<SecretBytes> value() override { return m_deriver.derive(m_fragment); }
+
+private:
+    CustomerFragment m_fragment;
+    FragmentDeriver &m_deriver;
+};
+
+} // namespace hsm
