@@ -1,6 +1,7 @@
 #include "Command.h"
 
 #include "PinSource.h"
+#include "token/DemoHsm.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -82,6 +83,20 @@ void CommandContext::printJson(const QJsonValue &value) {
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << doc.toJson(QJsonDocument::Indented);
     m_out.flush();
+}
+
+Status CommandContext::loadModule() {
+    QString path = value(QStringLiteral("module"));
+    if (path.isEmpty())
+        path = qEnvironmentVariable("PKCS11_LIB_PATH");
+    Result<ModuleInfo> loaded = await(path.isEmpty() ? m_client.loadDemo() : m_client.load(path));
+    if (!loaded)
+        return loaded.error();
+    if (loaded->demo)
+        note(QStringLiteral("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
+                            "production; choose a library with --module or PKCS11_LIB_PATH.")
+                 .arg(QLatin1String(demo::kUserPin)));
+    return Done{};
 }
 
 TokenSelection CommandContext::selection() const {

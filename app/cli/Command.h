@@ -36,6 +36,9 @@ public:
 
     void printJson(const QJsonValue &value);
 
+    // Loads --module, else PKCS11_LIB_PATH, else the demo HSM (with a note saying so).
+    Status loadModule();
+
     // --slot / --token-label / --token-serial / --token-uri when any is given, else the
     // gateway's HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL.
     TokenSelection selection() const;

@@ -2,13 +2,16 @@
 #include "CheckKeyCommand.h"
 #include "Command.h"
 #include "CreateKeyCommand.h"
+#include "DeriveCommand.h"
+#include "FragmentsCommand.h"
+#include "GenCustomerFragmentCommand.h"
 #include "LoginCheckCommand.h"
 #include "MechanismsCommand.h"
 #include "ModulesCommand.h"
 #include "ObjectsCommand.h"
+#include "PreflightCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
-#include "token/DemoHsm.h"
 
 #include <QCoreApplication>
 
@@ -30,22 +33,18 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     commands.push_back(std::make_unique<ObjectsCommand>());
     commands.push_back(std::make_unique<CreateKeyCommand>());
     commands.push_back(std::make_unique<CheckKeyCommand>());
+    commands.push_back(std::make_unique<GenCustomerFragmentCommand>());
+    commands.push_back(std::make_unique<DeriveCommand>());
+    commands.push_back(std::make_unique<FragmentsCommand>());
+    commands.push_back(std::make_unique<PreflightCommand>());
     return commands;
 }
 
 QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
     QString text = QStringLiteral("Commands:\n");
     for (const auto &c : commands)
-        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(14), c->summary());
+        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(23), c->summary());
     return text;
-}
-
-// Loads --module, else PKCS11_LIB_PATH, else the demo HSM.
-Result<ModuleInfo> loadSelectedModule(const CommandContext &context, HsmClient &client) {
-    QString path = context.value(QStringLiteral("module"));
-    if (path.isEmpty())
-        path = qEnvironmentVariable("PKCS11_LIB_PATH");
-    return await(path.isEmpty() ? client.loadDemo() : client.load(path));
 }
 
 } // namespace
@@ -125,13 +124,8 @@ int main(int argc, char *argv[]) {
         return context.usage(
             QStringLiteral("--format must be text or json, not '%1'.").arg(format));
     if (command->needsModule()) {
-        Result<ModuleInfo> loaded = loadSelectedModule(context, client);
-        if (!loaded)
+        if (Status loaded = context.loadModule(); !loaded)
             return context.fail(loaded.error());
-        if (loaded->demo)
-            err << "note: using the built-in demo HSM (SoftHSMv2, user PIN " << demo::kUserPin
-                << "), not for production; choose a library with --module or PKCS11_LIB_PATH."
-                << Qt::endl;
     }
     return command->run(context);
 }

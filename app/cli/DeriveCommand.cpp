@@ -1,0 +1,83 @@
+#include "DeriveCommand.h"
+
+#include "fragment/FragmentFile.h"
+
+#include <QJsonObject>
+
+namespace hsm::cli {
+
+QList<QCommandLineOption> DeriveCommand::options() const {
+    return {
+        QCommandLineOption(QStringLiteral("fragments"), QStringLiteral("The fragments file."),
+                           QStringLiteral("file"), QStringLiteral("customer_fragments.json")),
+        QCommandLineOption(QStringLiteral("id"), QStringLiteral("The fragment's id."),
+                           QStringLiteral("id")),
+        QCommandLineOption(QStringLiteral("name"), QStringLiteral("The fragment's name."),
+                           QStringLiteral("name")),
+        QCommandLineOption(QStringLiteral("reveal"),
+                           QStringLiteral("Also print the derived value (a secret).")),
+    };
+}
+
+int DeriveCommand::run(CommandContext &context) {
+    const QString id = context.value(QStringLiteral("id"));
+    const QString name = context.value(QStringLiteral("name"));
+    if (id.isEmpty() == name.isEmpty())
+        return context.usage(QStringLiteral("derive needs exactly one of --id or --name."));
+    const QString path = context.value(QStringLiteral("fragments"));
+    Result<FragmentFile> file = FragmentFile::load(path);
+    if (!file)
+        return context.fail(file.error());
+    const CustomerFragment *fragment = id.isEmpty() ? file->findByName(name) : file->findById(id);
+    if (!fragment)
+        return context.fail(
+            QStringLiteral("%1 has no fragment %2 '%3'.")
+                .arg(path, id.isEmpty() ? QStringLiteral("named") : QStringLiteral("with id"),
+                     id.isEmpty() ? name : id));
+
+    std::optional<CK_SLOT_ID> slot;
+    if (fragment->isHsmType()) {
+        if (Status loaded = context.loadModule(); !loaded)
+            return context.fail(loaded.error());
+        Result<SlotInfo> selected = context.selectToken();
+        if (!selected)
+            return context.fail(selected.error());
+        Result<bool> loggedIn = context.logIn(selected.value(), true);
+        if (!loggedIn)
+            return context.fail(loggedIn.error());
+        slot = selected->id;
+    }
+    const bool reveal = context.isSet(QStringLiteral("reveal"));
+    Result<HsmClient::Derived> derived =
+        await(context.client().deriveFragment(slot, *fragment, reveal));
+    if (!derived)
+        return context.fail(derived.error());
+    if (context.format() == OutputFormat::Json) {
+        QJsonObject o{{QStringLiteral("id"), fragment->id()},
+                      {QStringLiteral("fingerprint"), derived->fingerprint}};
+        if (reveal && derived->value)
+            o.insert(QStringLiteral("value"),
+                     QString::fromLatin1(
+                         QByteArray(reinterpret_cast<const char *>(derived->value->data()),
+                                    static_cast<qsizetype>(derived->value->size()))
+                             .toBase64()));
+        context.printJson(o);
+    } else {
+        context.out() << "fingerprint: " << derived->fingerprint << '\n';
+        if (reveal && derived->value) {
+            QByteArray raw(reinterpret_cast<const char *>(derived->value->data()),
+                           static_cast<qsizetype>(derived->value->size()));
+            QByteArray encoded = raw.toBase64();
+            context.out() << "value: " << encoded << '\n';
+            SecretBytes::take(raw);
+            SecretBytes::take(encoded);
+        }
+        context.out().flush();
+    }
+    if (reveal)
+        context.warn(QStringLiteral("the derived value is a secret; it was printed because "
+                                    "--reveal was given."));
+    return 0;
+}
+
+} // namespace hsm::cli

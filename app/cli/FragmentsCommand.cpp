@@ -1,0 +1,47 @@
+#include "FragmentsCommand.h"
+
+#include "TextTable.h"
+#include "fragment/FragmentFile.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hsm::cli {
+
+QList<QCommandLineOption> FragmentsCommand::options() const {
+    return {QCommandLineOption(QStringLiteral("fragments"), QStringLiteral("The fragments file."),
+                               QStringLiteral("file"), QStringLiteral("customer_fragments.json"))};
+}
+
+int FragmentsCommand::run(CommandContext &context) {
+    Result<FragmentFile> file = FragmentFile::load(context.value(QStringLiteral("fragments")));
+    if (!file)
+        return context.fail(file.error());
+    if (context.format() == OutputFormat::Json) {
+        QJsonArray array;
+        for (const CustomerFragment &f : file->fragments()) {
+            QJsonObject o{{QStringLiteral("id"), f.id()},
+                          {QStringLiteral("name"), f.name()},
+                          {QStringLiteral("description"), f.description()},
+                          {QStringLiteral("fragment_type"), f.typeName()},
+                          {QStringLiteral("derivable"), f.type() != FragmentType::Unknown}};
+            if (f.isHsmType())
+                o.insert(QStringLiteral("key_label"), f.keyLabel());
+            array.append(o);
+        }
+        context.printJson(array);
+        return 0;
+    }
+    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"),
+                     QStringLiteral("KEY"), QStringLiteral("DESCRIPTION")});
+    for (const CustomerFragment &f : file->fragments()) {
+        const QString type = f.type() == FragmentType::Unknown
+                                 ? f.typeName() + QStringLiteral(" (not derivable here)")
+                                 : f.typeName();
+        table.addRow({f.id(), f.name(), type, f.keyLabel(), f.description()});
+    }
+    table.print(context.out());
+    return 0;
+}
+
+} // namespace hsm::cli

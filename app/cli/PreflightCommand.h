@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class PreflightCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("preflight"); }
+    QString summary() const override {
+        return QStringLiteral("Check the gateway's HSM settings and fragments before deploying.");
+    }
+    QList<QCommandLineOption> options() const override;
+    bool needsModule() const override { return false; } // the gateway's settings name it
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli

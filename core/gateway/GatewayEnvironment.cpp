@@ -1,0 +1,43 @@
+#include "gateway/GatewayEnvironment.h"
+
+namespace hsm {
+
+bool GatewayEnvironment::useRandIsTrue() const {
+    return useRand.trimmed().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+}
+
+GatewayEnvironment GatewayEnvironment::fromProcess() {
+    GatewayEnvironment env;
+    env.source = QStringLiteral("the environment");
+    env.libraryPath = qEnvironmentVariable("PKCS11_LIB_PATH");
+    env.token = TokenSelection::fromEnvironment();
+    env.useRand = qEnvironmentVariable("HSM_USE_RAND");
+    env.pin = std::make_shared<SecretBytes>();
+    if (qEnvironmentVariableIsSet("HSM_PIN")) {
+        QByteArray value = qgetenv("HSM_PIN");
+        *env.pin = SecretBytes::take(value);
+    }
+    return env;
+}
+
+GatewayEnvironment GatewayEnvironment::fromEnvFile(const EnvFile &file, const QString &path) {
+    GatewayEnvironment env;
+    env.source = path;
+    env.libraryPath = file.value(QStringLiteral("PKCS11_LIB_PATH"));
+    auto id = [&](const char *name) {
+        const QString key = QLatin1String(name);
+        return TokenSelection::Identifier{file.value(key).trimmed(), key};
+    };
+    env.token.slot = id("HSM_SLOT");
+    env.token.label = id("HSM_TOKEN_LABEL");
+    env.token.serial = id("HSM_TOKEN_SERIAL");
+    env.useRand = file.value(QStringLiteral("HSM_USE_RAND"));
+    env.pin = std::make_shared<SecretBytes>();
+    if (file.contains(QStringLiteral("HSM_PIN"))) {
+        QByteArray value = file.value(QStringLiteral("HSM_PIN")).toUtf8();
+        *env.pin = SecretBytes::take(value);
+    }
+    return env;
+}
+
+} // namespace hsm

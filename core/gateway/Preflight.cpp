@@ -1,0 +1,144 @@
+#include "gateway/Preflight.h"
+
+#include "fragment/FragmentFile.h"
+#include "token/TokenSelector.h"
+
+namespace hsm {
+namespace {
+
+PreflightCheck pass(const QString &subject, const QString &detail) {
+    return {true, subject, detail};
+}
+PreflightCheck fail(const QString &subject, const QString &detail) {
+    return {false, subject, detail};
+}
+
+} // namespace
+
+bool Preflight::allPassed(const QList<PreflightCheck> &checks) {
+    for (const PreflightCheck &c : checks) {
+        if (!c.passed)
+            return false;
+    }
+    return !checks.isEmpty();
+}
+
+QList<PreflightCheck> Preflight::run(HsmClient &client, const GatewayEnvironment &env,
+                                     const QString &fragmentsPath) {
+    QList<PreflightCheck> out;
+    const QString library = QStringLiteral("library");
+    const QString token = QStringLiteral("token");
+    const QString login = QStringLiteral("login");
+    const QString random = QStringLiteral("random numbers");
+    const QString fragments = QStringLiteral("fragments file");
+
+    // The fragments file does not need the HSM; read it first so its errors always show.
+    Result<FragmentFile> file = FragmentFile::load(fragmentsPath);
+    const PreflightCheck fileCheck =
+        file ? pass(fragments, QStringLiteral("%1 holds %2 fragment(s).")
+                                   .arg(fragmentsPath)
+                                   .arg(file->fragments().size()))
+             : fail(fragments, file.error().toString());
+
+    std::optional<SlotInfo> slot;
+    bool loggedIn = false;
+    if (env.libraryPath.isEmpty()) {
+        out << fail(library, QStringLiteral("PKCS11_LIB_PATH is not set in %1.").arg(env.source));
+    } else if (Result<ModuleInfo> info = await(client.load(env.libraryPath)); !info) {
+        out << fail(library, info.error().toString());
+    } else {
+        out << pass(library, QStringLiteral("%1 loads: %2.").arg(env.libraryPath, info->summary()));
+    }
+    const bool libraryLoaded = out.last().passed;
+
+    // The token.
+    int identifiers = 0;
+    for (const auto *id : {&env.token.slot, &env.token.label, &env.token.serial})
+        identifiers += id->isSet() ? 1 : 0;
+    if (!libraryLoaded) {
+        out << fail(token, QStringLiteral("not checked: the library did not load."));
+    } else if (identifiers == 0) {
+        out << fail(token, QStringLiteral("none of HSM_SLOT, HSM_TOKEN_LABEL or HSM_TOKEN_SERIAL "
+                                          "is set in %1; set one.")
+                               .arg(env.source));
+    } else if (Result<SlotInfo> r = await(client.selectToken(env.token)); !r) {
+        out << fail(token, r.error().toString());
+    } else {
+        slot = r.value();
+        QString detail = QStringLiteral("%1 selects %2.")
+                             .arg(env.token.serial.isSet()  ? QStringLiteral("HSM_TOKEN_SERIAL")
+                                  : env.token.label.isSet() ? QStringLiteral("HSM_TOKEN_LABEL")
+                                                            : QStringLiteral("HSM_SLOT"),
+                                  TokenSelector::describe(r.value()));
+        if (identifiers > 1)
+            detail +=
+                QStringLiteral(" %1 identifiers are set and agree; the gateway needs only one.")
+                    .arg(identifiers);
+        out << pass(token, detail);
+    }
+
+    // Login.
+    if (!slot) {
+        out << fail(login, QStringLiteral("not checked: no token was selected."));
+    } else if (!env.pin || env.pin->isAbsent()) {
+        out << fail(login, QStringLiteral("HSM_PIN is not set in %1.").arg(env.source));
+    } else {
+        SecretBytes pin =
+            SecretBytes::fromRaw(reinterpret_cast<const char *>(env.pin->data()), env.pin->size());
+        Result<LoginReport> r = await(client.login(slot->id, std::move(pin)));
+        if (!r) {
+            out << fail(login, r.error().toString());
+        } else {
+            loggedIn = true;
+            out << pass(login, r->warnings.isEmpty() ? QStringLiteral("the PIN is accepted.")
+                                                     : QStringLiteral("the PIN is accepted; ") +
+                                                           r->warnings.join(QLatin1Char(' ')));
+        }
+    }
+
+    // Random numbers, when the gateway is to take them from the HSM.
+    if (!env.useRandIsTrue()) {
+        out << pass(random, QStringLiteral("HSM_USE_RAND is not true; the gateway uses its own "
+                                           "random numbers."));
+    } else if (!slot) {
+        out << fail(random, QStringLiteral("not checked: no token was selected."));
+    } else if (!slot->token->has(CKF_RNG)) {
+        out << fail(random, QStringLiteral("HSM_USE_RAND=true, but the token has no random number "
+                                           "generator (CKF_RNG is not set)."));
+    } else {
+        const CK_SLOT_ID id = slot->id;
+        Result<int> r = await(client.submit<int>([id](Module &m, RequestContext &) -> Result<int> {
+            Result<Session> s = Session::shared(m, id);
+            if (!s)
+                return s.error();
+            unsigned char probe[1024];
+            if (Status st = entropy::hsmRandom(s.value(), probe, sizeof probe); !st)
+                return st.error();
+            return static_cast<int>(sizeof probe);
+        }));
+        out << (r ? pass(random, QStringLiteral("C_GenerateRandom gave %1 bytes.").arg(r.value()))
+                  : fail(random, r.error().toString()));
+    }
+
+    out << fileCheck;
+    if (file) {
+        for (const CustomerFragment &f : file->fragments()) {
+            if (!f.isHsmType())
+                continue;
+            const QString subject = QStringLiteral("fragment %1").arg(f.id());
+            if (!loggedIn) {
+                out << fail(subject, QStringLiteral("not checked: no login."));
+                continue;
+            }
+            Result<HsmClient::Derived> d = await(client.deriveFragment(slot->id, f, false));
+            out << (d ? pass(subject,
+                             QStringLiteral("%1 (%2) derives with key '%3', fingerprint %4.")
+                                 .arg(f.name().isEmpty() ? QStringLiteral("unnamed") : f.name(),
+                                      f.typeName(), f.keyLabel(), d->fingerprint))
+                      : fail(subject, d.error().toString()));
+        }
+    }
+    return out;
+}
+
+} // namespace hsm
