@@ -1,0 +1,237 @@
+// customer_fragments.json: the gateway's own files read, merges that keep what they do not
+// touch, refusals that leave the file as it was, atomic 0600 writes with a .bak.
+#include "fragment/FragmentFile.h"
+#include "fragment/FragmentGenerator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace hsm;
+
+namespace {
+
+QString write(const QTemporaryDir &dir, const char *name, const QByteArray &content) {
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+QByteArray read(const QString &path) {
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+int mode(const QString &path) {
+    struct stat st;
+    stat(QFile::encodeName(path).constData(), &st);
+    return st.st_mode & 0777;
+}
+
+const QByteArray kSeed = QByteArray(64, 'x').toBase64();
+
+// A file as the gateway's vendor tooling writes it, plus things we do not know.
+const QByteArray kGatewayFile = R"({
+  "customer_fragments": [
+    {"id": "cf-tcoknf7lh65hrxpr0q5q", "value": ")" +
+                                kSeed + R"(", "description": "Customer Fragment demo",
+     "name": "CustomFragmDemo", "fragment_type": "hsm_wrapped", "key_label": "akeyless_hsm"},
+    {"id": "cf-onlyidandvalue00000", "value": ")" +
+                                kSeed + R"("},
+    {"id": "cf-newerrelease0000000", "value": ")" +
+                                kSeed + R"(", "name": "Newer",
+     "fragment_type": "hsm_wrap_encrypt", "wrap_alg": "AES-GCM", "wrap_iv": "abc", "wrap_tag": "def"}
+  ],
+  "comment": "kept"
+})";
+
+} // namespace
+
+class TestFragmentFile : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void readsTheGatewaysFiles() {
+        QTemporaryDir dir;
+        auto file = FragmentFile::load(write(dir, "f.json", kGatewayFile));
+        QVERIFY2(file, qPrintable(file.error().toString()));
+        QCOMPARE(file->fragments().size(), 3);
+        const CustomerFragment &demo = file->fragments()[0];
+        QCOMPARE(demo.type(), FragmentType::HsmWrapped);
+        QCOMPARE(demo.keyLabel(), QStringLiteral("akeyless_hsm"));
+        QCOMPARE(demo.name(), QStringLiteral("CustomFragmDemo"));
+        QCOMPARE(file->fragments()[1].type(), FragmentType::Standard); // no type: standard
+        QCOMPARE(file->fragments()[2].type(), FragmentType::Unknown);
+        QCOMPARE(file->fragments()[2].typeName(), QStringLiteral("hsm_wrap_encrypt"));
+    }
+
+    void mergeKeepsEverythingElse() {
+        QTemporaryDir dir;
+        const QString path = write(dir, "customer_fragments.json", kGatewayFile);
+        auto file = FragmentFile::load(path);
+        QVERIFY(file);
+        const CustomerFragment added = CustomerFragment::make(
+            QStringLiteral("cf-addedaddedadded0000"), QByteArray(64, 'y'), QStringLiteral("Added"),
+            QStringLiteral("new one"), FragmentType::HsmSecured, QStringLiteral("akeyless_hsm"));
+        QVERIFY(file->add(added, false));
+        QVERIFY(file->save());
+
+        const QJsonObject top = QJsonDocument::fromJson(read(path)).object();
+        QCOMPARE(top.value(QStringLiteral("comment")).toString(), QStringLiteral("kept"));
+        const QJsonArray array = top.value(QStringLiteral("customer_fragments")).toArray();
+        QCOMPARE(array.size(), 4);
+        const QJsonObject newer = array[2].toObject();
+        QCOMPARE(newer.value(QStringLiteral("wrap_alg")).toString(), QStringLiteral("AES-GCM"));
+        QCOMPARE(newer.value(QStringLiteral("wrap_tag")).toString(), QStringLiteral("def"));
+        QCOMPARE(array[1].toObject().keys(),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("value")}));
+        const QJsonObject last = array[3].toObject();
+        QCOMPARE(last.value(QStringLiteral("key_label")).toString(),
+                 QStringLiteral("akeyless_hsm"));
+        QCOMPARE(last.value(QStringLiteral("fragment_type")).toString(),
+                 QStringLiteral("hsm_secured"));
+        QCOMPARE(last.value(QStringLiteral("value")).toString(),
+                 QString::fromLatin1(QByteArray(64, 'y').toBase64()));
+        QCOMPARE(last.value(QStringLiteral("value")).toString().size(), 88);
+
+        QCOMPARE(mode(path), 0600);
+        QCOMPARE(read(path + QStringLiteral(".bak")), kGatewayFile);
+        QCOMPARE(mode(path + QStringLiteral(".bak")), 0600);
+    }
+
+    void standardFragmentsHaveNoKeyLabel() {
+        const CustomerFragment f = CustomerFragment::make(
+            QStringLiteral("cf-standardstandard000"), QByteArray(64, 'z'), QStringLiteral("S"),
+            QString(), FragmentType::Standard, QStringLiteral("ignored"));
+        QVERIFY(!f.json().contains(QStringLiteral("key_label")));
+    }
+
+    void duplicateNamesAndReplace() {
+        QTemporaryDir dir;
+        const QString path = write(dir, "f.json", kGatewayFile);
+        auto file = FragmentFile::load(path);
+        CustomerFragment again =
+            CustomerFragment::make(QStringLiteral("cf-againagainagain0000"), QByteArray(64, 'a'),
+                                   QStringLiteral("CustomFragmDemo"), QString(),
+                                   FragmentType::HsmWrapped, QStringLiteral("k"));
+        Status refused = file->add(again, false);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(
+            QStringLiteral("already has a fragment named 'CustomFragmDemo'")));
+        QVERIFY(file->add(again, true));
+        QCOMPARE(file->fragments().size(), 3);
+        QCOMPARE(file->fragments()[0].id(), QStringLiteral("cf-againagainagain0000"));
+        // Ids stay unique even with replace.
+        CustomerFragment sameId = CustomerFragment::make(
+            QStringLiteral("cf-onlyidandvalue00000"), QByteArray(64, 'b'), QStringLiteral("Other"),
+            QString(), FragmentType::Standard, QString());
+        QVERIFY(!file->add(sameId, true));
+        QCOMPARE(read(path), kGatewayFile); // nothing saved
+    }
+
+    void badFilesAreReportedAndLeftAlone_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("malformed")
+            << QByteArray("{\n  \"customer_fragments\": [\n    {\"id\": \"a\",,}\n  ]\n}")
+            << QStringLiteral("is not valid JSON at line 3, column 17");
+        QTest::newRow("not an object")
+            << QByteArray("[1, 2]") << QStringLiteral("must hold a JSON object");
+        QTest::newRow("missing array") << QByteArray("{\"fragments\": []}")
+                                       << QStringLiteral("has no \"customer_fragments\" array");
+        QTest::newRow("array of wrong type")
+            << QByteArray("{\"customer_fragments\": {}}") << QStringLiteral("must be an array");
+        QTest::newRow("entry not object") << QByteArray("{\"customer_fragments\": [\"x\"]}")
+                                          << QStringLiteral("entry 1 is not a JSON object");
+        QTest::newRow("no value") << QByteArray("{\"customer_fragments\": [{\"id\": \"cf-1\"}]}")
+                                  << QStringLiteral("entry 1 (cf-1) has no \"value\" string");
+        QTest::newRow("number id")
+            << QByteArray("{\"customer_fragments\": [{\"id\": 5, \"value\": \"eA==\"}]}")
+            << QStringLiteral("entry 1 has no \"id\" string");
+        QTest::newRow("name not string")
+            << QByteArray("{\"customer_fragments\": [{\"id\": \"cf-1\", \"value\": \"eA==\", "
+                          "\"name\": 3}]}")
+            << QStringLiteral("has a \"name\" that is not a string");
+        QTest::newRow("not base64")
+            << QByteArray(
+                   "{\"customer_fragments\": [{\"id\": \"cf-1\", \"value\": \"%%%notbase64\"}]}")
+            << QStringLiteral("the value of entry 1 (cf-1) is not base64");
+        QTest::newRow("short seed")
+            << QByteArray("{\"customer_fragments\": [{\"id\": \"cf-1\", \"value\": "
+                          "\"AAAAAAAAAAAAAAAAAAAA\", "
+                          "\"fragment_type\": \"hsm_secured\", \"key_label\": \"k\"}]}")
+            << QStringLiteral("the seed of entry 1 (cf-1) is 15 bytes");
+        QTest::newRow("duplicate ids")
+            << QByteArray("{\"customer_fragments\": [{\"id\": \"cf-1\", \"value\": \"eA==\"}, "
+                          "{\"id\": \"cf-1\", \"value\": \"eQ==\"}]}")
+            << QStringLiteral("the id cf-1 appears twice");
+    }
+
+    void badFilesAreReportedAndLeftAlone() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = write(dir, "f.json", content);
+        auto file = FragmentFile::load(path);
+        QVERIFY(!file);
+        QVERIFY2(file.error().message.contains(reason), qPrintable(file.error().message));
+        QVERIFY(!file.error().message.contains(QLatin1Char('\n')));
+        QCOMPARE(read(path), content);
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak")));
+    }
+
+    void hugeFilesAreRefusedUnread() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(FragmentFile::kMaxFileSize + 1));
+        f.close();
+        auto file = FragmentFile::load(path);
+        QVERIFY(!file);
+        QVERIFY(file.error().message.contains(QStringLiteral("too big")));
+    }
+
+    void newFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.json"));
+        QVERIFY(!FragmentFile::load(path));
+        auto file = FragmentFile::loadOrCreate(path);
+        QVERIFY(file);
+        QVERIFY(file->add(CustomerFragment::make(QStringLiteral("cf-firstfirstfirst0000"),
+                                                 QByteArray(64, 'f'), QStringLiteral("First"),
+                                                 QString(), FragmentType::Standard, QString()),
+                          false));
+        QVERIFY(file->save());
+        QCOMPARE(mode(path), 0600);
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak")));
+        QCOMPARE(FragmentFile::load(path)->fragments().size(), 1);
+    }
+
+    void idsAreWellFormedAndUnique() {
+        QSet<QString> taken;
+        QHash<QChar, int> seen;
+        for (int i = 0; i < 2000; ++i) {
+            auto id = fragmentGenerator::newId(taken);
+            QVERIFY(id);
+            QVERIFY2(CustomerFragment::isValidId(id.value()), qPrintable(id.value()));
+            QVERIFY(!taken.contains(id.value()));
+            taken.insert(id.value());
+            for (QChar c : id.value().mid(3))
+                seen[c]++;
+        }
+        QCOMPARE(seen.size(), 36); // every character of [a-z0-9] turns up
+        QVERIFY(!CustomerFragment::isValidId(QStringLiteral("cf-ABCDEFGHIJKLMNOPQRST")));
+        QVERIFY(!CustomerFragment::isValidId(QStringLiteral("cf-short")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFragmentFile)
+#include "TestFragmentFile.moc"
