@@ -1,0 +1,287 @@
+// The fragment commands end to end: generate, list, derive (the same fingerprint every
+// time, a new one once the key is replaced), and preflight passing and failing.
+#include "SoftHsmFixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hsm::test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestCliFragments : public QObject {
+    Q_OBJECT
+    std::unique_ptr<SoftHsmFixture> m_fixture;
+    QTemporaryDir m_dir;
+    QString m_file;
+
+    QStringList gatewayEnv() const {
+        return {QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath(),
+                QStringLiteral("HSM_TOKEN_LABEL=gateway"),
+                QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)};
+    }
+
+    Run cli(const QStringList &args, const QStringList &env) {
+        QProcess p;
+        p.setEnvironment(m_fixture->environment() + env);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString fingerprint(const QString &name) {
+        const Run r = cli({QStringLiteral("derive"), QStringLiteral("--fragments"), m_file,
+                           QStringLiteral("--name"), name},
+                          gatewayEnv());
+        if (r.status != 0)
+            qWarning("%s", qPrintable(r.err));
+        static const QRegularExpression line(QStringLiteral("^fingerprint: ([0-9a-f]{16})\\n$"));
+        const auto m = line.match(QString::fromLatin1(r.out));
+        return m.hasMatch() ? m.captured(1) : QString();
+    }
+
+    bool deleteKey(const QString &label) {
+        const CK_RV rv = m_fixture->withSession(
+            QStringLiteral("gateway"), [&](CK_FUNCTION_LIST *f, CK_SESSION_HANDLE s) {
+                QByteArray l = label.toUtf8();
+                CK_ATTRIBUTE q{CKA_LABEL, l.data(), static_cast<CK_ULONG>(l.size())};
+                CK_OBJECT_HANDLE found[8];
+                CK_ULONG n = 0;
+                f->C_FindObjectsInit(s, &q, 1);
+                f->C_FindObjects(s, found, 8, &n);
+                f->C_FindObjectsFinal(s);
+                for (CK_ULONG i = 0; i < n; ++i)
+                    f->C_DestroyObject(s, found[i]);
+                return CK_RV(CKR_OK);
+            });
+        return rv == CKR_OK;
+    }
+
+    // A new key under the same label, as an operator rotating it by mistake would make.
+    bool replaceKey(const QString &label) {
+        return deleteKey(label) &&
+               m_fixture->importSecret(QStringLiteral("gateway"), label, QByteArray(32, '\x7e'));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_fixture = std::make_unique<SoftHsmFixture>();
+        QVERIFY(m_fixture->initTokens({QStringLiteral("gateway"), QStringLiteral("other")}));
+        QVERIFY(m_fixture->importSecret(QStringLiteral("gateway"), QStringLiteral("akeyless_hsm"),
+                                        QByteArray(32, '\x5a')));
+        QVERIFY(m_fixture->importSecret(QStringLiteral("gateway"), QStringLiteral("spare"),
+                                        QByteArray(32, '\x5b')));
+        m_file = m_dir.filePath(QStringLiteral("customer_fragments.json"));
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void generateAndDerive() {
+        Run r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                     QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
+                     QStringLiteral("-k"), QStringLiteral("akeyless_hsm"),
+                     QStringLiteral("--description"), QStringLiteral("demo")},
+                    gatewayEnv());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject entry = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(QRegularExpression(QStringLiteral("^cf-[a-z0-9]{20}$"))
+                    .match(entry.value(QStringLiteral("id")).toString())
+                    .hasMatch());
+        QCOMPARE(QByteArray::fromBase64(entry.value(QStringLiteral("value")).toString().toLatin1())
+                     .size(),
+                 64);
+        QCOMPARE(entry.value(QStringLiteral("key_label")).toString(),
+                 QStringLiteral("akeyless_hsm"));
+        QCOMPARE(entry.value(QStringLiteral("fragment_type")).toString(),
+                 QStringLiteral("hsm_wrapped"));
+        QVERIFY(QFile::exists(m_file)); // --output defaults to the current folder's file
+
+        r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("--name"),
+                 QStringLiteral("SECURED"), QStringLiteral("--type"), QStringLiteral("hsm_secured"),
+                 QStringLiteral("--hsm-key-label"), QStringLiteral("spare"),
+                 QStringLiteral("--entropy"), QStringLiteral("hsm"), QStringLiteral("--output"),
+                 m_file},
+                gatewayEnv());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        // A standard fragment needs no HSM at all.
+        r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                 QStringLiteral("PLAIN"), QStringLiteral("-t"), QStringLiteral("standard")},
+                {});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        const QString first = fingerprint(QStringLiteral("HSM_CF"));
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(fingerprint(QStringLiteral("HSM_CF")), first);
+        QVERIFY(!fingerprint(QStringLiteral("SECURED")).isEmpty());
+        QVERIFY(fingerprint(QStringLiteral("SECURED")) != first);
+
+        // --reveal prints the value, with a warning; the value's fingerprint matches.
+        r = cli({QStringLiteral("derive"), QStringLiteral("--name"), QStringLiteral("HSM_CF"),
+                 QStringLiteral("--reveal"), QStringLiteral("--format"), QStringLiteral("json")},
+                gatewayEnv());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject revealed = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(revealed.value(QStringLiteral("fingerprint")).toString(), first);
+        QCOMPARE(
+            QByteArray::fromBase64(revealed.value(QStringLiteral("value")).toString().toLatin1())
+                .size(),
+            64);
+        QVERIFY(r.err.contains(QStringLiteral("warning: the derived value is a secret")));
+
+        // The same label on a new key gives another value: the file alone is worthless.
+        QVERIFY(replaceKey(QStringLiteral("akeyless_hsm")));
+        const QString after = fingerprint(QStringLiteral("HSM_CF"));
+        QVERIFY(!after.isEmpty());
+        QVERIFY(after != first);
+    }
+
+    void listing() {
+        const Run r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), m_file,
+                           QStringLiteral("--format"), QStringLiteral("json")},
+                          {});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(rows.size(), 3);
+        for (const QJsonValue &v : rows)
+            QVERIFY(!v.toObject().contains(QStringLiteral("value")));
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray stored = QJsonDocument::fromJson(file.readAll())
+                                      .object()
+                                      .value(QStringLiteral("customer_fragments"))
+                                      .toArray();
+        for (const QJsonValue &v : stored)
+            QVERIFY(
+                !r.out.contains(v.toObject().value(QStringLiteral("value")).toString().toLatin1()));
+    }
+
+    void refusals() {
+        QFile f(m_file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        Run r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                     QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
+                     QStringLiteral("-k"), QStringLiteral("spare")},
+                    gatewayEnv());
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("already has a fragment named 'HSM_CF'")));
+        QCOMPARE(cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                      QStringLiteral("X"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped")},
+                     gatewayEnv())
+                     .status,
+                 2);
+        QCOMPARE(cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                      QStringLiteral("X"), QStringLiteral("-t"), QStringLiteral("standard"),
+                      QStringLiteral("-k"), QStringLiteral("k")},
+                     gatewayEnv())
+                     .status,
+                 2);
+        r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("X"),
+                 QStringLiteral("-t"), QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
+                 QStringLiteral("missing")},
+                gatewayEnv());
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("No secret key is labelled 'missing'")));
+        r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("X"),
+                 QStringLiteral("-t"), QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
+                 QStringLiteral("spare"), QStringLiteral("--entropy"), QStringLiteral("os")},
+                gatewayEnv() << QStringLiteral("HSM_USE_RAND=true"));
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("HSM_USE_RAND=true")));
+        f.open(QIODevice::ReadOnly);
+        QCOMPARE(f.readAll(), before); // nothing was written by any refusal
+
+        // --replace swaps the entry in place.
+        r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                 QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_secured"),
+                 QStringLiteral("-k"), QStringLiteral("spare"), QStringLiteral("--replace")},
+                gatewayEnv());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(m_file + QStringLiteral(".bak")));
+    }
+
+    void preflight() {
+        auto envFile = [this](const QStringList &lines) {
+            const QString path = m_dir.filePath(QStringLiteral("gateway.env"));
+            QFile f(path);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(lines.join(QLatin1Char('\n')).toUtf8());
+            return path;
+        };
+        const QStringList good = gatewayEnv() << QStringLiteral("HSM_USE_RAND=true");
+        Run r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(good),
+                     QStringLiteral("--fragments"), m_file},
+                    {});
+        QVERIFY2(r.status == 0, r.out.constData());
+        const QStringList lines =
+            QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(QStringLiteral("PASS  ")), qPrintable(line));
+        QVERIFY(r.out.contains("PASS  random numbers: C_GenerateRandom"));
+        QCOMPARE(lines.filter(QStringLiteral("PASS  fragment cf-")).size(), 2);
+
+        // Wrong PIN.
+        QStringList wrongPin = good;
+        wrongPin.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_PIN=.*")),
+                                  QStringLiteral("HSM_PIN=wrong-pin"));
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(wrongPin),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.contains("FAIL  login: C_Login returned CKR_PIN_INCORRECT"));
+        QVERIFY(!r.out.contains("wrong-pin"));
+
+        // Two identifiers naming different tokens.
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"),
+                 envFile(QStringList(good) << QStringLiteral("HSM_TOKEN_SERIAL=") +
+                                                  m_fixture->token(QStringLiteral("other")).serial),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains("FAIL  token: HSM_TOKEN_SERIAL="), r.out.constData());
+        QVERIFY(r.out.contains("set only one"));
+
+        // The key the fragments need is gone: those checks fail, the rest still pass.
+        QVERIFY(deleteKey(QStringLiteral("spare")));
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(good),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        const QStringList failed =
+            QString::fromUtf8(r.out).split(QLatin1Char('\n')).filter(QStringLiteral("FAIL"));
+        QCOMPARE(failed.size(), 2); // both fragments now use the 'spare' key
+        for (const QString &line : failed)
+            QVERIFY2(line.contains(QStringLiteral("No secret key is labelled 'spare'")),
+                     qPrintable(line));
+        QVERIFY(r.out.contains("PASS  login"));
+
+        // Nothing set at all.
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile({}),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.contains("FAIL  library: PKCS11_LIB_PATH is not set"));
+        QVERIFY(r.out.contains("FAIL  token: not checked"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliFragments)
+#include "TestCliFragments.moc"
