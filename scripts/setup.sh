@@ -10,7 +10,7 @@ HSM_ADMIN_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
     libssl-dev libp11-kit-dev
-    softhsm2 opensc
+    softhsm2 opensc python3-yaml
 )
 
 hsm_admin_install_packages() {

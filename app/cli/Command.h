@@ -70,6 +70,8 @@ public:
     virtual QList<QCommandLineOption> options() const { return {}; }
     // Whether run() needs the selected module loaded first.
     virtual bool needsModule() const { return true; }
+    // Whether --format means text|json for this command.
+    virtual bool usesOutputFormat() const { return true; }
     virtual int run(CommandContext &context) = 0;
 };
 

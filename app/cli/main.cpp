@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "CreateKeyCommand.h"
 #include "DeriveCommand.h"
+#include "ExportConfigCommand.h"
 #include "FragmentsCommand.h"
 #include "GenCustomerFragmentCommand.h"
 #include "LoginCheckCommand.h"
@@ -10,6 +11,7 @@
 #include "ModulesCommand.h"
 #include "ObjectsCommand.h"
 #include "PreflightCommand.h"
+#include "ProbeCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
 
@@ -37,6 +39,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     commands.push_back(std::make_unique<DeriveCommand>());
     commands.push_back(std::make_unique<FragmentsCommand>());
     commands.push_back(std::make_unique<PreflightCommand>());
+    commands.push_back(std::make_unique<ExportConfigCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 
@@ -120,7 +124,8 @@ int main(int argc, char *argv[]) {
     HsmClient client;
     CommandContext context(globals, own, client, out, err);
     const QString format = context.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json"))
+    if (command->usesOutputFormat() && format != QLatin1String("text") &&
+        format != QLatin1String("json"))
         return context.usage(
             QStringLiteral("--format must be text or json, not '%1'.").arg(format));
     if (command->needsModule()) {

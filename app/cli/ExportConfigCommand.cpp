@@ -1,0 +1,142 @@
+#include "ExportConfigCommand.h"
+
+#include "PinSource.h"
+#include "gateway/GatewayConfig.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace hsm::cli {
+
+QList<QCommandLineOption> ExportConfigCommand::options() const {
+    return {
+        QCommandLineOption(QStringLiteral("output-format"),
+                           QStringLiteral("docker, env, compose, k8s or helm (also --format)."),
+                           QStringLiteral("format")),
+        QCommandLineOption(QStringLiteral("fragments"),
+                           QStringLiteral("The customer_fragments.json to mount."),
+                           QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("use-rand"),
+                           QStringLiteral("HSM_USE_RAND: true or false (default: HSM_USE_RAND, "
+                                          "else true)."),
+                           QStringLiteral("bool")),
+        QCommandLineOption(QStringLiteral("include-pin"),
+                           QStringLiteral("Write the PIN (from HSM_PIN, --pin-file or a prompt) "
+                                          "instead of a placeholder.")),
+        QCommandLineOption(QStringLiteral("inline-fragments"),
+                           QStringLiteral("env format: put the fragments file into "
+                                          "CUSTOMER_FRAGMENTS instead of mounting it.")),
+        QCommandLineOption(QStringLiteral("env-file"),
+                           QStringLiteral("Start from the settings of this gateway env file."),
+                           QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("docker-run"),
+                           QStringLiteral("Start from the settings of the docker run command in "
+                                          "this file."),
+                           QStringLiteral("file")),
+    };
+}
+
+int ExportConfigCommand::run(CommandContext &context) {
+    // --format is global (text|json) for other commands; here it names the deployment format.
+    QString formatName = context.value(QStringLiteral("output-format"));
+    if (formatName.isEmpty())
+        formatName = context.value(QStringLiteral("format"));
+    GatewayConfig::Format format;
+    if (!GatewayConfig::parseFormat(formatName, &format))
+        return context.usage(QStringLiteral("export-config needs --format docker, env, compose, "
+                                            "k8s or helm."));
+
+    GatewayConfig config;
+    config.tokenValue.clear();
+    const QString envFile = context.value(QStringLiteral("env-file"));
+    const QString dockerFile = context.value(QStringLiteral("docker-run"));
+    if (!envFile.isEmpty() || !dockerFile.isEmpty()) {
+        QFile file(envFile.isEmpty() ? dockerFile : envFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return context.fail(
+                QStringLiteral("Cannot read %1: %2.").arg(file.fileName(), file.errorString()));
+        Result<GatewayImport> imported =
+            envFile.isEmpty() ? GatewayImport::fromDockerRun(QString::fromUtf8(file.readAll()))
+                              : GatewayImport::fromEnvFile(file.readAll(), envFile);
+        if (!imported)
+            return context.fail(imported.error());
+        for (const QString &u : imported->unused)
+            context.note(QStringLiteral("not used: %1").arg(u));
+        if (imported->tokenIdentifiers.size() > 1)
+            return context.fail(
+                QStringLiteral("%1 sets several token identifiers (%2); the export "
+                               "needs exactly one.")
+                    .arg(file.fileName(), imported->tokenIdentifiers.join(QStringLiteral(", "))));
+        config = imported->config;
+    } else {
+        config.libraryPath = qEnvironmentVariable("PKCS11_LIB_PATH");
+        const QString useRand = qEnvironmentVariable("HSM_USE_RAND");
+        config.useRand =
+            useRand.isEmpty() || useRand.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    }
+    if (context.isSet(QStringLiteral("module")))
+        config.libraryPath = context.value(QStringLiteral("module"));
+
+    // Exactly one token identifier, from the flags or else the gateway's variables.
+    const TokenSelection selection = context.selection();
+    if (selection.uri.isSet())
+        return context.usage(QStringLiteral("The gateway has no URI setting; use --slot, "
+                                            "--token-label or --token-serial."));
+    QList<QPair<GatewayTokenMode, TokenSelection::Identifier>> ids;
+    if (selection.slot.isSet())
+        ids.append({GatewayTokenMode::Slot, selection.slot});
+    if (selection.label.isSet())
+        ids.append({GatewayTokenMode::Label, selection.label});
+    if (selection.serial.isSet())
+        ids.append({GatewayTokenMode::Serial, selection.serial});
+    if (ids.size() > 1) {
+        QStringList names;
+        for (const auto &id : ids)
+            names << id.second.source;
+        return context.fail(QStringLiteral("Several token identifiers are set (%1); the gateway "
+                                           "needs exactly one.")
+                                .arg(names.join(QStringLiteral(", "))));
+    }
+    if (ids.size() == 1) {
+        config.tokenMode = ids.first().first;
+        config.tokenValue = ids.first().second.value;
+    }
+
+    if (context.isSet(QStringLiteral("use-rand"))) {
+        const QString v = context.value(QStringLiteral("use-rand"));
+        if (v != QLatin1String("true") && v != QLatin1String("false"))
+            return context.usage(QStringLiteral("--use-rand must be true or false."));
+        config.useRand = v == QLatin1String("true");
+    }
+    const QString fragments = context.value(QStringLiteral("fragments"));
+    if (!fragments.isEmpty())
+        config.fragmentsPath = QFileInfo(fragments).absoluteFilePath();
+    if (context.isSet(QStringLiteral("inline-fragments"))) {
+        QFile file(config.fragmentsPath);
+        if (config.fragmentsPath.isEmpty() || !file.open(QIODevice::ReadOnly))
+            return context.fail(
+                QStringLiteral("--inline-fragments needs a readable --fragments file."));
+        config.fragmentsInline = true;
+        config.fragmentsJson = QString::fromUtf8(file.readAll());
+    }
+    if (context.isSet(QStringLiteral("include-pin"))) {
+        Result<std::shared_ptr<SecretBytes>> pin =
+            PinSource(context.value(QStringLiteral("pin-file"))).read(QStringLiteral("User PIN: "));
+        if (!pin)
+            return context.fail(pin.error());
+        config.includePin = true;
+        config.pin = QString::fromUtf8(reinterpret_cast<const char *>(pin.value()->data()),
+                                       static_cast<qsizetype>(pin.value()->size()));
+        context.warn(
+            QStringLiteral("the output contains the HSM PIN; keep it out of version control "
+                           "and shell history."));
+    }
+    Result<QString> text = config.render(format);
+    if (!text)
+        return context.fail(text.error());
+    context.out() << text.value();
+    context.out().flush();
+    return 0;
+}
+
+} // namespace hsm::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Command.h"
+
+namespace hsm::cli {
+
+class ProbeCommand : public Command {
+public:
+    QString name() const override { return QStringLiteral("probe"); }
+    QString summary() const override {
+        return QStringLiteral("Check that a running gateway answers on its ports and /health.");
+    }
+    QList<QCommandLineOption> options() const override;
+    bool needsModule() const override { return false; }
+    int run(CommandContext &context) override;
+};
+
+} // namespace hsm::cli
