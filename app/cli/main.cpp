@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "CreateKeyCommand.h"
 #include "DeriveCommand.h"
+#include "EntropyCheckCommand.h"
 #include "ExportConfigCommand.h"
 #include "FragmentsCommand.h"
 #include "GenCustomerFragmentCommand.h"
@@ -12,6 +13,7 @@
 #include "ObjectsCommand.h"
 #include "PreflightCommand.h"
 #include "ProbeCommand.h"
+#include "RandomCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
 
@@ -35,6 +37,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     commands.push_back(std::make_unique<ObjectsCommand>());
     commands.push_back(std::make_unique<CreateKeyCommand>());
     commands.push_back(std::make_unique<CheckKeyCommand>());
+    commands.push_back(std::make_unique<RandomCommand>());
+    commands.push_back(std::make_unique<EntropyCheckCommand>());
     commands.push_back(std::make_unique<GenCustomerFragmentCommand>());
     commands.push_back(std::make_unique<DeriveCommand>());
     commands.push_back(std::make_unique<FragmentsCommand>());

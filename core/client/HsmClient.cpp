@@ -204,6 +204,42 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
         });
 }
 
+QFuture<Result<std::shared_ptr<SecretBytes>>>
+HsmClient::randomBytes(std::optional<CK_SLOT_ID> slot, EntropySource source, qint64 bytes) {
+    using R = Result<std::shared_ptr<SecretBytes>>;
+    return post<std::shared_ptr<SecretBytes>>([slot, source, bytes](ModuleWorker &w,
+                                                                    RequestContext &) -> R {
+        if (bytes < 0)
+            return Error::make(Error::Kind::Input, QStringLiteral("A negative number of bytes."));
+        std::optional<Session> session;
+        if (slot) {
+            if (!w.module())
+                return Error::make(Error::Kind::NotLoaded,
+                                   QStringLiteral("No PKCS#11 library is loaded."));
+            Result<Session> s = Session::shared(*w.module(), *slot);
+            if (!s)
+                return s.error();
+            session = std::move(s).value();
+        }
+        Result<SecretBytes> out =
+            entropy::randomBytes(source, session ? &*session : nullptr, static_cast<size_t>(bytes));
+        if (!out)
+            return out.error();
+        return std::make_shared<SecretBytes>(std::move(out).value());
+    });
+}
+
+QFuture<Result<EntropyCheckReport>> HsmClient::entropyCheck(CK_SLOT_ID slot, qint64 bytes,
+                                                            double minEntropy) {
+    return submit<EntropyCheckReport>(
+        [slot, bytes, minEntropy](Module &m, RequestContext &c) -> Result<EntropyCheckReport> {
+            Result<Session> session = Session::shared(m, slot);
+            if (!session)
+                return session.error();
+            return entropy::check(session.value(), bytes, &c, minEntropy);
+        });
+}
+
 ModuleWorker::~ModuleWorker() {
     unload();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/RequestContext.h"
+#include "entropy/EntropyCheck.h"
 #include "fragment/FragmentGenerator.h"
 #include "pkcs11/CallTrace.h"
 #include "pkcs11/Module.h"
@@ -76,6 +77,14 @@ public:
     // fingerprint, and the value itself only when `reveal` is true.
     QFuture<Result<Derived>> deriveFragment(std::optional<CK_SLOT_ID> slot,
                                             CustomerFragment fragment, bool reveal);
+
+    // `bytes` random bytes from `source` (HSM output health-tested); the OS alone needs no
+    // slot and no module.
+    QFuture<Result<std::shared_ptr<SecretBytes>>> randomBytes(std::optional<CK_SLOT_ID> slot,
+                                                              EntropySource source, qint64 bytes);
+    // The on-demand generator check, with progress; cancel the future to stop it.
+    QFuture<Result<EntropyCheckReport>> entropyCheck(CK_SLOT_ID slot, qint64 bytes,
+                                                     double minEntropy);
 
     // Runs `job` on the worker with the loaded module. The building block of every
     // request; answers Error::Kind::NotLoaded when no module is loaded.

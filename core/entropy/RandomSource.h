@@ -1,8 +1,11 @@
 #pragma once
 
+#include "entropy/HealthTests.h"
 #include "pkcs11/Result.h"
 #include "pkcs11/SecretBytes.h"
 #include "pkcs11/Session.h"
+
+#include <functional>
 
 namespace hsm {
 
@@ -15,13 +18,25 @@ namespace entropy {
 QString sourceName(EntropySource source); // "hsm", "os", "mixed"
 bool parseSource(const QString &name, EntropySource *source);
 
+inline constexpr size_t kDefaultChunk = 64 * 1024;
+
 // C_GenerateRandom in chunks of at most `chunk` bytes; the chunk is halved when the module
 // answers CKR_DATA_LEN_RANGE or CKR_ARGUMENTS_BAD, since some HSMs cap a call's length.
-Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk = 64 * 1024);
+// With `tests`, every block goes through the health tests before it counts; a failure is
+// an error and the whole draw must be discarded. `onBlock` (optional) sees each block's
+// size and C_GenerateRandom duration.
+Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk = kDefaultChunk,
+                 HealthTests *tests = nullptr,
+                 const std::function<void(size_t, qint64)> &onBlock = {});
 
 // `size` random bytes from `source`. The HSM sources need `session` and a token with
-// CKF_RNG; without them the error says so.
-Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t size);
+// CKF_RNG; without them the error says so. HSM output always passes the health tests
+// (declared min-entropy `minEntropy` bits per byte) before it is used.
+Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t size,
+                                double minEntropy = HealthTests::kDefaultMinEntropy);
+
+// Whether the session's token has CKF_RNG.
+Result<bool> tokenHasRng(Session &session);
 
 } // namespace entropy
 } // namespace hsm

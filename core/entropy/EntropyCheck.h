@@ -1,0 +1,44 @@
+#pragma once
+
+#include "entropy/HealthTests.h"
+#include "pkcs11/Result.h"
+#include "pkcs11/Session.h"
+
+namespace hsm {
+
+class RequestContext;
+
+// An on-demand look at the HSM's generator: N bytes through the health tests, a
+// chi-square test of the byte frequencies, throughput and per-call latency.
+struct EntropyCheckReport {
+    qint64 bytes = 0;
+    double seconds = 0;
+    int calls = 0;
+    double meanCallMicros = 0;
+    double maxCallMicros = 0;
+    double minEntropy = HealthTests::kDefaultMinEntropy;
+    int rctCutoff = 0;
+    int aptCutoff = 0;
+    HealthTests::Failure failure; // failed == false when both health tests passed
+    ByteStatistics statistics;
+    double chiSquare = 0;
+    double pValue = 1;
+
+    // A p-value this small means the byte frequencies are far from uniform.
+    static constexpr double kPValueFloor = 1e-4;
+    double mibPerSecond() const { return seconds > 0 ? bytes / (1024.0 * 1024.0) / seconds : 0; }
+    bool chiSquarePassed() const { return pValue >= kPValueFloor; }
+    bool passed() const { return !failure.failed && chiSquarePassed(); }
+};
+
+namespace entropy {
+
+inline constexpr qint64 kDefaultCheckBytes = 1024 * 1024;
+
+// Needs a token with CKF_RNG (else an error saying so). Reports progress and stops when
+// cancelled.
+Result<EntropyCheckReport> check(Session &session, qint64 bytes, RequestContext *context,
+                                 double minEntropy = HealthTests::kDefaultMinEntropy);
+
+} // namespace entropy
+} // namespace hsm
