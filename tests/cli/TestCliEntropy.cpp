@@ -1,0 +1,126 @@
+// random and entropy-check from the command line, and fragment generation refusing a
+// broken generator without writing anything.
+#include "SoftHsmFixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hsm::test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestCliEntropy : public QObject {
+    Q_OBJECT
+    std::unique_ptr<SoftHsmFixture> m_fixture;
+    QTemporaryDir m_dir;
+
+    Run cli(const QString &module, const QStringList &args, const QStringList &env = {}) {
+        QProcess p;
+        p.setEnvironment(
+            m_fixture->environment() +
+            QStringList{QStringLiteral("PKCS11_LIB_PATH=") + module,
+                        QStringLiteral("HSM_TOKEN_LABEL=rng"),
+                        QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)} +
+            env);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        return {p.exitCode(), p.readAllStandardOutput(),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_fixture = std::make_unique<SoftHsmFixture>();
+        QVERIFY(m_fixture->initTokens({QStringLiteral("rng")}));
+        QVERIFY(m_fixture->importSecret(QStringLiteral("rng"), QStringLiteral("akeyless_hsm"),
+                                        QByteArray(32, 'k')));
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void randomBytes() {
+        const QString softhsm = SoftHsmFixture::modulePath();
+        Run r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"),
+                              QStringLiteral("100000")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out.size(), 100000); // raw, since stdout is a pipe
+        r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("32"),
+                          QStringLiteral("--encoding"), QStringLiteral("hex"),
+                          QStringLiteral("--source"), QStringLiteral("mixed")});
+        QCOMPARE(r.status, 0);
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}\\n$"))
+                    .match(QString::fromLatin1(r.out))
+                    .hasMatch());
+        const QString file = m_dir.filePath(QStringLiteral("random.bin"));
+        r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"),
+                          QStringLiteral("4096"), QStringLiteral("--out"), file,
+                          QStringLiteral("--encoding"), QStringLiteral("base64")});
+        QCOMPARE(r.status, 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QByteArray::fromBase64(f.readAll()).size(), 4096);
+        QCOMPARE(int(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), 0);
+        QCOMPARE(cli(softhsm, {QStringLiteral("random")}).status, 2);
+        QCOMPARE(
+            cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("8"),
+                          QStringLiteral("--source"), QStringLiteral("dice")})
+                .status,
+            2);
+    }
+
+    void entropyCheck() {
+        Run r =
+            cli(SoftHsmFixture::modulePath(), {QStringLiteral("entropy-check"),
+                                               QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QStringLiteral("bytes")).toInt(), 1024 * 1024);
+        QCOMPARE(report.value(QStringLiteral("passed")).toBool(), true);
+        QCOMPARE(report.value(QStringLiteral("rct"))
+                     .toObject()
+                     .value(QStringLiteral("result"))
+                     .toString(),
+                 QStringLiteral("passed"));
+        QVERIFY(report.value(QStringLiteral("p_value")).toDouble() > 0);
+
+        r = cli(QStringLiteral(HSM_TEST_RNGFAULT), {QStringLiteral("entropy-check")},
+                {QStringLiteral("HSM_TEST_RNG_CONSTANT=1")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.contains("RCT:          Repetition Count Test failed"));
+        QVERIFY(r.out.contains("result:       FAIL"));
+
+        r = cli(QStringLiteral(HSM_TEST_RNGFAULT), {QStringLiteral("entropy-check")},
+                {QStringLiteral("HSM_TEST_NO_RNG=1")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("CKF_RNG is not set")));
+    }
+
+    void fragmentGenerationRefusesABrokenGenerator() {
+        const Run r = cli(
+            QStringLiteral(HSM_TEST_RNGFAULT),
+            {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("CF"),
+             QStringLiteral("-t"), QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
+             QStringLiteral("akeyless_hsm"), QStringLiteral("--entropy"), QStringLiteral("hsm")},
+            {QStringLiteral("HSM_TEST_RNG_CONSTANT=1")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("failed a health test")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("customer_fragments.json"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEntropy)
+#include "TestCliEntropy.moc"

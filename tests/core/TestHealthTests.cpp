@@ -1,0 +1,120 @@
+// SP 800-90B health tests on crafted sequences, their cut-offs against values computed
+// independently (exact binomial sums in Python's fractions), and the chi-square p-value
+// against closed forms.
+#include "entropy/HealthTests.h"
+
+#include <QTest>
+
+#include <openssl/rand.h>
+
+#include <vector>
+
+using namespace hsm;
+
+class TestHealthTests : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cutoffs_data() {
+        QTest::addColumn<double>("h");
+        QTest::addColumn<int>("rct");
+        QTest::addColumn<int>("apt");
+        // RCT = 1 + ceil(20 / H); APT = 1 + CRITBINOM(512, 2^-H, 1 - 2^-20), computed with
+        // exact rational arithmetic outside this code base.
+        QTest::newRow("H=1") << 1.0 << 21 << 311;
+        QTest::newRow("H=2") << 2.0 << 11 << 177;
+        QTest::newRow("H=4") << 4.0 << 6 << 62;
+        QTest::newRow("H=8") << 8.0 << 4 << 13;
+    }
+
+    void cutoffs() {
+        QFETCH(double, h);
+        QFETCH(int, rct);
+        QFETCH(int, apt);
+        QCOMPARE(HealthTests::rctCutoff(h), rct);
+        QCOMPARE(HealthTests::aptCutoff(h), apt);
+    }
+
+    void stuckByteTripsRctAtExactlyTheCutoff() {
+        HealthTests tests(4.0); // cut-off 6
+        std::vector<uint8_t> data{1, 2, 3};
+        data.insert(data.end(), 5, 0x00); // five in a row: allowed
+        data.push_back(9);
+        QVERIFY(!tests.test(data.data(), data.size()).failed);
+        HealthTests again(4.0);
+        std::vector<uint8_t> stuck{7};
+        stuck.insert(stuck.end(), 6, 0x00); // the sixth zero is the cut-off
+        const auto failure = again.test(stuck.data(), stuck.size());
+        QVERIFY(failure.failed);
+        QCOMPARE(failure.test, QStringLiteral("Repetition Count Test"));
+        QCOMPARE(failure.offset, size_t(6));
+        QCOMPARE(failure.count, 6);
+        QCOMPARE(failure.value, uint8_t(0));
+        QVERIFY(failure.describe().contains(QStringLiteral("0x00 came 6 times (cut-off 6)")));
+    }
+
+    void runsCarryAcrossBlocks() {
+        HealthTests tests(4.0);
+        const uint8_t first[] = {5, 0xee, 0xee, 0xee};
+        const uint8_t second[] = {0xee, 0xee, 0xee};
+        QVERIFY(!tests.test(first, sizeof first).failed);
+        const auto failure = tests.test(second, sizeof second);
+        QVERIFY(failure.failed);
+        QCOMPARE(failure.offset, size_t(6));
+        // Once failed, it stays failed until reset.
+        const uint8_t fine[] = {1, 2, 3};
+        QVERIFY(tests.test(fine, sizeof fine).failed);
+        tests.reset();
+        QVERIFY(!tests.test(fine, sizeof fine).failed);
+    }
+
+    void biasedStreamTripsApt() {
+        // 0xaa every other byte: no runs, but far too common for a window of 512.
+        HealthTests tests(4.0); // APT cut-off 62
+        std::vector<uint8_t> data;
+        for (int i = 0; i < 512; ++i)
+            data.push_back(i % 2 ? static_cast<uint8_t>(i % 251) : 0xaa);
+        const auto failure = tests.test(data.data(), data.size());
+        QVERIFY(failure.failed);
+        QCOMPARE(failure.test, QStringLiteral("Adaptive Proportion Test"));
+        QCOMPARE(failure.count, 62);
+        QCOMPARE(failure.offset, size_t(122)); // the 62nd 0xaa, at index 2 * 61
+    }
+
+    void uniformDataPasses() {
+        std::vector<uint8_t> data(4 * 1024 * 1024);
+        QCOMPARE(RAND_bytes(data.data(), static_cast<int>(data.size())), 1);
+        HealthTests tests; // the default declared min-entropy
+        QVERIFY(!tests.test(data.data(), data.size()).failed);
+        ByteStatistics stats;
+        stats.add(data.data(), data.size());
+        QVERIFY(stats.pValue() > 1e-4);
+    }
+
+    void chiSquare() {
+        ByteStatistics uniform;
+        for (int v = 0; v < 256; ++v)
+            for (int k = 0; k < 100; ++k)
+                uniform.counts[v]++;
+        uniform.total = 25600;
+        QCOMPARE(uniform.chiSquare(), 0.0);
+        QCOMPARE(uniform.pValue(), 1.0);
+        ByteStatistics stuck;
+        const std::vector<uint8_t> zeros(4096, 0);
+        stuck.add(zeros.data(), zeros.size());
+        QCOMPARE(stuck.chiSquare(), 4096.0 * 255);
+        QVERIFY(stuck.pValue() < 1e-100);
+    }
+
+    void incompleteGammaAgainstClosedForms() {
+        // Integer a: the Poisson sum; a = 1/2: erfc(sqrt(x)). Values computed outside.
+        QVERIFY(qAbs(upperRegularizedGamma(128, 100) - 0.9960053797060031) < 1e-12);
+        QVERIFY(qAbs(upperRegularizedGamma(128, 150) - 0.03058993509924371) < 1e-12);
+        QVERIFY(qAbs(upperRegularizedGamma(128, 128) - 0.48824554909585993) < 1e-12);
+        QVERIFY(qAbs(upperRegularizedGamma(5, 2) - 0.947346982656289) < 1e-12);
+        QVERIFY(qAbs(upperRegularizedGamma(0.5, 0.3) - 0.4385780260809999) < 1e-12);
+        QVERIFY(qAbs(upperRegularizedGamma(0.5, 3.0) - 0.014305878435429647) < 1e-12);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthTests)
+#include "TestHealthTests.moc"
