@@ -3,6 +3,8 @@
 #include "pkcs11/FlagNames.h"
 #include "pkcs11/Session.h"
 #include "token/Inventory.h"
+#include "token/ObjectReader.h"
+#include "token/SecretKeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,52 +22,6 @@ namespace {
 
 Error systemError(const QString &what) {
     return Error::make(Error::Kind::System, what);
-}
-
-Result<CK_OBJECT_HANDLE> findKey(Session &session) {
-    CK_OBJECT_CLASS secret = CKO_SECRET_KEY;
-    CK_ATTRIBUTE query[] = {
-        {CKA_CLASS, &secret, sizeof secret},
-        {CKA_LABEL, const_cast<char *>(kKeyLabel), std::strlen(kKeyLabel)},
-    };
-    Result<QList<CK_OBJECT_HANDLE>> found = session.find(query, 2);
-    if (!found)
-        return found.error();
-    return found->isEmpty() ? CK_INVALID_HANDLE : found->first();
-}
-
-Status generateKey(Session &session) {
-    CK_OBJECT_CLASS secret = CKO_SECRET_KEY;
-    CK_KEY_TYPE type = CKK_GENERIC_SECRET;
-    CK_ULONG length = 32;
-    CK_BBOOL yes = CK_TRUE;
-    CK_BBOOL no = CK_FALSE;
-    CK_BYTE id[] = {0x01};
-    CK_ATTRIBUTE attributes[] = {
-        {CKA_CLASS, &secret, sizeof secret},
-        {CKA_KEY_TYPE, &type, sizeof type},
-        {CKA_VALUE_LEN, &length, sizeof length},
-        {CKA_LABEL, const_cast<char *>(kKeyLabel), std::strlen(kKeyLabel)},
-        {CKA_ID, id, sizeof id},
-        {CKA_TOKEN, &yes, sizeof yes},
-        {CKA_PRIVATE, &yes, sizeof yes},
-        {CKA_SENSITIVE, &yes, sizeof yes},
-        {CKA_SIGN, &yes, sizeof yes},
-        {CKA_VERIFY, &yes, sizeof yes},
-        {CKA_EXTRACTABLE, &no, sizeof no},
-        {CKA_ENCRYPT, &no, sizeof no},
-        {CKA_DECRYPT, &no, sizeof no},
-        {CKA_WRAP, &no, sizeof no},
-        {CKA_UNWRAP, &no, sizeof no},
-        {CKA_DERIVE, &no, sizeof no},
-    };
-    CK_MECHANISM mechanism{CKM_GENERIC_SECRET_KEY_GEN, nullptr, 0};
-    CK_OBJECT_HANDLE key = CK_INVALID_HANDLE;
-    const CK_RV rv = HSM_P11(session.module(), C_GenerateKey, session.handle(), &mechanism,
-                             attributes, static_cast<CK_ULONG>(std::size(attributes)), &key);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GenerateKey", rv);
-    return Done{};
 }
 
 } // namespace
@@ -157,17 +113,23 @@ Result<bool> provision(Module &module) {
     if (Status s = session->login(CKU_USER, SecretBytes::fromRaw(kUserPin, std::strlen(kUserPin)));
         !s)
         return s.error();
-    Result<CK_OBJECT_HANDLE> key = findKey(session.value());
-    if (key && key.value() == CK_INVALID_HANDLE) {
-        if (Status s = generateKey(session.value()); !s) {
-            session->logout();
-            return s.error();
-        }
+    // The key as create-key makes it: a 32-byte generic secret for HMAC-SHA256, id 01.
+    Result<QList<CK_OBJECT_HANDLE>> keys =
+        objects::secretKeysLabelled(session.value(), QLatin1String(kKeyLabel));
+    Status created = Done{};
+    if (keys && keys->isEmpty()) {
+        SecretKeySpec spec;
+        spec.label = QLatin1String(kKeyLabel);
+        spec.id = QByteArray("\x01", 1);
+        Result<ObjectInfo> key = secretKeys::create(session.value(), spec);
+        created = key ? Status(Done{}) : Status(key.error());
         changed = true;
     }
     session->logout();
-    if (!key)
-        return key.error();
+    if (!keys)
+        return keys.error();
+    if (!created)
+        return created.error();
     return changed;
 }
 
