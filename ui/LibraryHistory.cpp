@@ -31,4 +31,11 @@ void forgetLast() {
     QSettings().remove(kLastKey);
 }
 
+void rememberLoaded(const ModuleInfo &module) {
+    if (module.demo)
+        forgetLast();
+    else
+        remember(module.path);
+}
+
 } // namespace hsm::ui::libraryHistory

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "token/ModuleInfo.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +21,8 @@ QString last();
 void remember(const QString &path);
 // The demo HSM was chosen: start with it next time.
 void forgetLast();
+// `module` loaded: remember() its library, or forgetLast() for the demo HSM.
+void rememberLoaded(const ModuleInfo &module);
 
 } // namespace libraryHistory
 } // namespace hsm::ui

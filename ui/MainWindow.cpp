@@ -4,12 +4,15 @@
 #include "OpenLibraryDialog.h"
 #include "browser/ModuleBrowser.h"
 #include "client/HsmClient.h"
+#include "gateway/ProbePage.h"
 #include "objects/ObjectsPage.h"
 #include "token/DemoHsm.h"
 #include "token/LoginFlow.h"
+#include "wizard/FragmentWizard.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -158,7 +161,24 @@ void MainWindow::createActions() {
     connect(m_checkKeyAction, &QAction::triggered, m_browser->objectsPage(),
             &ObjectsPage::checkKey);
 
+    m_fragmentAction =
+        new QAction(icon("document-new", QStyle::SP_FileIcon), tr("&New Customer Fragment…"), this);
+    m_fragmentAction->setObjectName(QStringLiteral("newFragmentAction"));
+    m_fragmentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_fragmentAction->setStatusTip(
+        tr("Generate a customer fragment, verify it through the HSM and add it to "
+           "customer_fragments.json"));
+    connect(m_fragmentAction, &QAction::triggered, this, &MainWindow::newCustomerFragment);
+
+    m_probeAction = new QAction(tr("&Probe Gateway…"), this);
+    m_probeAction->setObjectName(QStringLiteral("probeGatewayAction"));
+    m_probeAction->setStatusTip(
+        tr("Check that a deployed gateway answers on its ports and /health"));
+    connect(m_probeAction, &QAction::triggered, this, &MainWindow::probeGateway);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_fragmentAction);
+    file->addSeparator();
     file->addAction(m_openAction);
     file->addAction(m_demoAction);
     file->addSeparator();
@@ -171,6 +191,8 @@ void MainWindow::createActions() {
     hsmMenu->addSeparator();
     hsmMenu->addAction(m_createKeyAction);
     hsmMenu->addAction(m_checkKeyAction);
+    QMenu *gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
+    gatewayMenu->addAction(m_probeAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -182,6 +204,8 @@ void MainWindow::createActions() {
     toolBar->addSeparator();
     toolBar->addAction(m_logInAction);
     toolBar->addAction(m_logOutAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_fragmentAction);
 }
 
 void MainWindow::loadLibrary(const QString &path) {
@@ -214,6 +238,50 @@ void MainWindow::openLibraryDialog() {
     m_openDialog->open(); // window-modal without a nested event loop
 }
 
+void MainWindow::probeGateway() {
+    if (!m_probeDialog) {
+        // Not modal: the probe is about a gateway elsewhere, the window stays usable.
+        m_probeDialog = new QDialog(this);
+        m_probeDialog->setObjectName(QStringLiteral("probeDialog"));
+        m_probeDialog->setWindowTitle(tr("Probe Gateway"));
+        auto *layout = new QVBoxLayout(m_probeDialog);
+        layout->addWidget(new ProbePage(m_probeDialog));
+        m_probeDialog->resize(640, 420);
+    }
+    m_probeDialog->show();
+    m_probeDialog->raise();
+    m_probeDialog->activateWindow();
+}
+
+void MainWindow::newCustomerFragment() {
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    // The wizard works on this window's client: it starts with the module loaded here, and
+    // a library it loads replaces this one.
+    m_wizard = new FragmentWizard(m_client, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &FragmentWizard::libraryChanged, this,
+            [this](const Result<ModuleInfo> &outcome) {
+                // As if loaded here: the same handling of success and failure.
+                startLoading(QtFuture::makeReadyFuture(Result<ModuleInfo>(outcome)),
+                             tr("Reading the library the wizard loaded…"));
+            });
+    connect(m_wizard, &FragmentWizard::fragmentSaved, this,
+            [this](const QString &path, const QString &name) {
+                statusBar()->showMessage(tr("Added the fragment '%1' to %2.").arg(name, path),
+                                         15000);
+            });
+    // The wizard may have logged in or created a key: show the token as it is now.
+    connect(m_wizard, &QDialog::finished, this, [this] {
+        m_login->setSlot(m_browser->currentSlot());
+        m_browser->objectsPage()->reload();
+    });
+    m_wizard->open(); // window-modal without a nested event loop
+}
+
 void MainWindow::startLoading(QFuture<Result<ModuleInfo>> request, const QString &what) {
     // Loading replaces the module right away; what the browser shows is gone.
     m_module.reset();
@@ -237,10 +305,7 @@ void MainWindow::moduleLoaded() {
         return;
     }
     m_module = loaded.value();
-    if (m_module->demo)
-        libraryHistory::forgetLast();
-    else
-        libraryHistory::remember(m_module->path);
+    libraryHistory::rememberLoaded(*m_module);
     if (m_openDialog)
         m_openDialog->accept();
     showModule(&*m_module);
@@ -291,6 +356,7 @@ void MainWindow::setBusy(bool busy) {
     m_openAction->setEnabled(!busy);
     m_demoAction->setEnabled(!busy);
     m_refreshAction->setEnabled(!busy && m_module.has_value());
+    m_fragmentAction->setEnabled(!busy);
     updateTokenActions();
 }
 

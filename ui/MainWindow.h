@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QProgressBar;
 
@@ -20,6 +21,7 @@ class HsmClient;
 
 namespace hsm::ui {
 
+class FragmentWizard;
 class LoginFlow;
 class ModuleBrowser;
 class OpenLibraryDialog;
@@ -40,6 +42,10 @@ public Q_SLOTS:
     // tokens created by others after that.
     void refresh();
     void openLibraryDialog();
+    // Opens the customer fragment wizard on this window's client and module.
+    void newCustomerFragment();
+    // Opens the gateway probe in its own window.
+    void probeGateway();
 
 Q_SIGNALS:
     // The module loaded and its slots are shown.
@@ -76,8 +82,12 @@ private:
     QAction *m_logOutAction = nullptr;
     QAction *m_createKeyAction = nullptr;
     QAction *m_checkKeyAction = nullptr;
+    QAction *m_fragmentAction = nullptr;
     LoginFlow *m_login;
     QPointer<OpenLibraryDialog> m_openDialog;
+    QPointer<FragmentWizard> m_wizard;
+    QPointer<QDialog> m_probeDialog;
+    QAction *m_probeAction = nullptr;
     std::optional<ModuleInfo> m_module;
     QFutureWatcher<Result<ModuleInfo>> m_loadWatcher;
     QFutureWatcher<Result<QList<SlotInfo>>> m_slotsWatcher;

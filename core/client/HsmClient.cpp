@@ -68,9 +68,8 @@ QFuture<Status> HsmClient::unload() {
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::moduleInfo() {
-    return submit<ModuleInfo>([](Module &m, RequestContext &) { return inventory::moduleInfo(m); });
+    return post<ModuleInfo>([](ModuleWorker &w, RequestContext &) { return w.info(); });
 }
-
 QFuture<Result<QList<SlotInfo>>> HsmClient::slotList() {
     return submit<QList<SlotInfo>>(
         [](Module &m, RequestContext &c) { return inventory::slots(m, &c); });
@@ -265,10 +264,7 @@ Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
             }
         }
     }
-    Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
-    if (info)
-        info.value().demo = m_demo;
-    return info;
+    return info();
 }
 
 Result<ModuleInfo> ModuleWorker::reload() {
@@ -280,6 +276,12 @@ Result<ModuleInfo> ModuleWorker::reload() {
         unload();
         return s.error();
     }
+    return info();
+}
+
+Result<ModuleInfo> ModuleWorker::info() {
+    if (!m_module)
+        return Error::make(Error::Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
     Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
     if (info)
         info.value().demo = m_demo;

@@ -149,6 +149,8 @@ public:
     const std::shared_ptr<CallTrace> &trace() const { return m_trace; }
     Result<ModuleInfo> load(const QString &path, bool demo);
     Result<ModuleInfo> reload();
+    // C_GetInfo of the loaded module, marked when it is the demo HSM.
+    Result<ModuleInfo> info();
     void unload();
 
 private:

@@ -337,6 +337,7 @@ void takeVariable(GatewayImport &import, const QString &key, const QString &valu
     if (key == QLatin1String("PKCS11_LIB_PATH")) {
         c.libraryPath = value;
     } else if (key == QLatin1String("HSM_USE_RAND")) {
+        import.useRandSet = true;
         c.useRand = value.trimmed().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     } else if (key == QLatin1String("ADMIN_ACCESS_ID")) {
         c.accessId = value;
@@ -432,8 +433,13 @@ Result<GatewayImport> GatewayImport::fromDockerRun(const QString &command) {
                 takeVariable(import, value.left(at), value.mid(at + 1), asWritten);
         } else if (option == QLatin1String("-v") || option == QLatin1String("--volume")) {
             const QStringList parts = value.split(QLatin1Char(':'));
-            if (parts.size() >= 2 && parts[1] == QLatin1String(GatewayConfig::kFragmentsMount))
+            const bool fragmentsMount =
+                parts.size() >= 2 && parts[1] == QLatin1String(GatewayConfig::kFragmentsMount);
+            if (fragmentsMount && !parts[0].contains(QLatin1Char('$')))
                 import.config.fragmentsPath = parts[0];
+            else if (fragmentsMount)
+                import.unused << asWritten + QStringLiteral(" (the path uses a shell variable; "
+                                                            "give the real path)");
             else
                 import.unused << asWritten;
         } else if (option == QLatin1String("-p") || option == QLatin1String("--publish") ||

@@ -48,6 +48,7 @@ struct GatewayImport {
     GatewayConfig config;
     QStringList unused; // e.g. "-p 8000:8000", "ADMIN_ACCESS_ID=p-xxx", "--name akeyless-gw"
     QStringList tokenIdentifiers; // every HSM_SLOT/LABEL/SERIAL found, "HSM_SLOT=1"
+    bool useRandSet = false;      // HSM_USE_RAND was there (else config.useRand is false)
 
     static Result<GatewayImport> fromDockerRun(const QString &command);
     static Result<GatewayImport> fromEnvFile(const QByteArray &content, const QString &name);

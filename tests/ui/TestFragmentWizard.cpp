@@ -286,9 +286,9 @@ void TestFragmentWizard::completesEveryPage() {
     // 5. Save: a new file; the docker export names the token by its serial, without the PIN.
     QCOMPARE(m_wizard->currentId(), int(FragmentWizard::SavePageId));
     typeInto(child<QLineEdit>("fragmentsPath"), m_file);
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled()); // read once the typing pauses
     QCOMPARE(child<QTreeWidget>("existingFragments")->topLevelItemCount(), 0);
     QVERIFY(!child<QCheckBox>("replaceExisting")->isVisible());
-    QVERIFY(button(QWizard::FinishButton)->isEnabled());
     auto *format = child<QComboBox>("exportFormat");
     QCOMPARE(format->currentData().toInt(), int(GatewayConfig::Format::Docker));
     const QString docker = child<QPlainTextEdit>("exportText")->toPlainText();
@@ -366,7 +366,7 @@ void TestFragmentWizard::startsWithLoadedModuleAndCancelAtSaveWritesNothing() {
     driveToSavePage(QStringLiteral("WIZ_CANCEL"));
     const QString path = QDir(m_home).filePath(QStringLiteral("cancelled.json"));
     typeInto(child<QLineEdit>("fragmentsPath"), path);
-    QVERIFY(button(QWizard::FinishButton)->isEnabled());
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled());
     press(button(QWizard::CancelButton));
     QTRY_VERIFY(!m_wizard->isVisible());
     QCOMPARE(m_wizard->result(), int(QDialog::Rejected));
@@ -446,8 +446,8 @@ void TestFragmentWizard::refusesDuplicateNameOnSavePage() {
     QVERIFY(button(QWizard::FinishButton)->isEnabled()); // the default file has no WIZ_DUP
     typeInto(child<QLineEdit>("fragmentsPath"), other);
     auto *merge = child<QLabel>("mergeStatus");
-    QVERIFY2(merge->text().contains(QStringLiteral("already has a fragment named 'WIZ_DUP'")),
-             qPrintable(merge->text()));
+    QTRY_VERIFY2(merge->text().contains(QStringLiteral("already has a fragment named 'WIZ_DUP'")),
+                 qPrintable(merge->text()));
     QVERIFY(!button(QWizard::FinishButton)->isEnabled());
     // The entry is listed by name, type and id, never by value.
     auto *entries = child<QTreeWidget>("existingFragments");
@@ -525,7 +525,7 @@ void TestFragmentWizard::writeFailureKeepsWizardOpen() {
     // A folder that does not exist: the file reads as new, but cannot be written.
     const QString path = QDir(m_home).filePath(QStringLiteral("no-such-folder/fragments.json"));
     typeInto(child<QLineEdit>("fragmentsPath"), path);
-    QVERIFY(button(QWizard::FinishButton)->isEnabled());
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled());
     press(button(QWizard::FinishButton));
     QVERIFY(m_wizard->isVisible());
     QCOMPARE(m_wizard->currentId(), int(FragmentWizard::SavePageId));
@@ -539,6 +539,7 @@ void TestFragmentWizard::writeFailureKeepsWizardOpen() {
     const QString fixed = QDir(m_home).filePath(QStringLiteral("fixed.json"));
     typeInto(child<QLineEdit>("fragmentsPath"), fixed);
     QVERIFY(child<QLabel>("saveError")->text().isEmpty());
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled());
     press(button(QWizard::FinishButton));
     QTRY_VERIFY(!m_wizard->isVisible());
     QVERIFY(QFileInfo::exists(fixed));

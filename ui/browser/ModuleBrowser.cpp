@@ -3,6 +3,7 @@
 #include "browser/MechanismPage.h"
 #include "browser/SlotPage.h"
 #include "browser/TokenPage.h"
+#include "entropy/EntropyPage.h"
 #include "objects/ObjectsPage.h"
 #include "token/TokenSelectorWidget.h"
 
@@ -22,6 +23,7 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     , m_tokenPage(new TokenPage)
     , m_mechanismPage(new MechanismPage(client))
     , m_objectsPage(new ObjectsPage(client))
+    , m_entropyPage(new EntropyPage(client))
     , m_selector(new TokenSelectorWidget) {
     m_tree->setObjectName(QStringLiteral("moduleTree"));
     m_tree->setAccessibleName(tr("Slots and tokens"));
@@ -37,12 +39,15 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     m_tabs->addTab(m_tokenPage, tr("&Token"));
     m_tabs->addTab(m_mechanismPage, tr("&Mechanisms"));
     m_tabs->addTab(m_objectsPage, tr("&Objects"));
+    m_tabs->addTab(m_entropyPage, tr("&Entropy"));
     m_tabs->addTab(m_selector, tr("&Gateway"));
     m_slotPage->setAccessibleName(tr("Slot"));
     m_tokenPage->setAccessibleName(tr("Token"));
     m_mechanismPage->setAccessibleName(tr("Mechanisms"));
     m_objectsPage->setObjectName(QStringLiteral("objectsPage"));
     m_objectsPage->setAccessibleName(tr("Objects"));
+    m_entropyPage->setObjectName(QStringLiteral("entropyPage"));
+    m_entropyPage->setAccessibleName(tr("Entropy"));
     m_selector->setObjectName(QStringLiteral("tokenSelector"));
     m_selector->setAccessibleName(tr("Gateway token selection"));
     // A token picked for the gateway is the token the tree shows, and the other way round.
@@ -106,8 +111,10 @@ void ModuleBrowser::showSelection() {
         m_shownSlot = id;
         m_mechanismPage->showSlot(id);
         const bool initialized = slot && slot->token && slot->token->has(CKF_TOKEN_INITIALIZED);
-        m_objectsPage->showSlot(initialized ? id : std::nullopt,
-                                initialized ? slot->token->displayName() : QString());
+        const std::optional<CK_SLOT_ID> token = initialized ? id : std::nullopt;
+        const QString name = initialized ? slot->token->displayName() : QString();
+        m_objectsPage->showSlot(token, name);
+        m_entropyPage->showSlot(token, name);
     }
     Q_EMIT currentSlotChanged();
 }

@@ -15,6 +15,7 @@ class HsmClient;
 
 namespace hsm::ui {
 
+class EntropyPage;
 class MechanismPage;
 class ObjectsPage;
 class SlotPage;
@@ -22,7 +23,8 @@ class TokenPage;
 class TokenSelectorWidget;
 
 // The loaded module's slots and tokens in a tree, and the selected one's details in tabs:
-// slot, token, mechanisms, objects, and how the gateway should select the token.
+// slot, token, mechanisms, objects, its generator's check, and how the gateway should
+// select the token.
 class ModuleBrowser : public QWidget {
     Q_OBJECT
 public:
@@ -52,6 +54,7 @@ private:
     TokenPage *m_tokenPage;
     MechanismPage *m_mechanismPage;
     ObjectsPage *m_objectsPage;
+    EntropyPage *m_entropyPage;
     TokenSelectorWidget *m_selector;
     std::optional<CK_SLOT_ID> m_shownSlot; // whose mechanisms and objects the tabs hold
 };

@@ -1,0 +1,158 @@
+#include "wizard/GatewayExportWidget.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+
+namespace hsm::ui {
+
+GatewayExportWidget::GatewayExportWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_format(new QComboBox(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_copy(new QPushButton(tr("Cop&y"), this))
+    , m_save(new QPushButton(tr("Sa&ve…"), this))
+    , m_message(new QLabel(this)) {
+    auto *formatLabel = new QLabel(tr("Deployment &format:"), this);
+    formatLabel->setBuddy(m_format);
+    m_format->setObjectName(QStringLiteral("exportFormat"));
+    m_format->setAccessibleName(tr("Deployment format"));
+    const QList<QPair<GatewayConfig::Format, QString>> formats = {
+        {GatewayConfig::Format::Docker, tr("docker run command")},
+        {GatewayConfig::Format::Env, tr("env file")},
+        {GatewayConfig::Format::Compose, tr("Docker Compose")},
+        {GatewayConfig::Format::Kubernetes, tr("Kubernetes")},
+        {GatewayConfig::Format::Helm, tr("Helm values")},
+    };
+    for (const auto &[format, text] : formats)
+        m_format->addItem(tr("%1 (%2)").arg(text, GatewayConfig::formatName(format)),
+                          static_cast<int>(format));
+
+    m_text->setObjectName(QStringLiteral("exportText"));
+    m_text->setAccessibleName(tr("Deployment settings"));
+    m_text->setReadOnly(true);
+    m_text->setTabChangesFocus(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_copy->setObjectName(QStringLiteral("copyExport"));
+    m_copy->setAccessibleName(tr("Copy the deployment settings"));
+    m_save->setObjectName(QStringLiteral("saveExport"));
+    m_save->setAccessibleName(tr("Save the deployment settings to a file"));
+    m_message->setObjectName(QStringLiteral("exportMessage"));
+    m_message->setAccessibleName(tr("Deployment settings message"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(formatLabel, 0, 0);
+    layout->addWidget(m_format, 0, 1);
+    layout->addWidget(m_copy, 0, 2);
+    layout->addWidget(m_save, 0, 3);
+    layout->addWidget(m_text, 1, 0, 1, 4);
+    layout->addWidget(m_message, 2, 0, 1, 4);
+    layout->setColumnStretch(1, 1);
+    layout->setRowStretch(1, 1);
+    setTabOrder(m_format, m_copy);
+    setTabOrder(m_copy, m_save);
+    setTabOrder(m_save, m_text);
+
+    connect(m_format, &QComboBox::currentIndexChanged, this, &GatewayExportWidget::render);
+    connect(m_copy, &QPushButton::clicked, this, &GatewayExportWidget::copy);
+    connect(m_save, &QPushButton::clicked, this, &GatewayExportWidget::save);
+    render();
+}
+
+void GatewayExportWidget::setConfig(const GatewayConfig &config) {
+    m_config = config;
+    m_config.includePin = false; // never from the GUI
+    m_config.pin.clear();
+    render();
+}
+
+GatewayConfig::Format GatewayExportWidget::format() const {
+    return static_cast<GatewayConfig::Format>(m_format->currentData().toInt());
+}
+
+void GatewayExportWidget::setFormat(GatewayConfig::Format format) {
+    m_format->setCurrentIndex(m_format->findData(static_cast<int>(format)));
+}
+
+QString GatewayExportWidget::text() const {
+    return m_text->toPlainText();
+}
+
+void GatewayExportWidget::render() {
+    m_message->hide();
+    Result<QString> rendered = QString();
+    if (Status valid = m_config.validate(); !valid)
+        rendered = valid.error();
+    else
+        rendered = m_config.render(format());
+    if (!rendered) {
+        m_text->clear();
+        m_message->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
+        m_message->setText(tr("No deployment settings yet: %1").arg(rendered.error().toString()));
+        m_message->show();
+    } else {
+        m_text->setPlainText(rendered.value());
+    }
+    m_copy->setEnabled(!m_text->toPlainText().isEmpty());
+    m_save->setEnabled(!m_text->toPlainText().isEmpty());
+}
+
+void GatewayExportWidget::copy() {
+    QGuiApplication::clipboard()->setText(m_text->toPlainText());
+    m_message->setStyleSheet(QString());
+    m_message->setText(tr("Copied."));
+    m_message->show();
+}
+
+QString GatewayExportWidget::suggestedFileName() const {
+    switch (format()) {
+    case GatewayConfig::Format::Docker:
+        return QStringLiteral("gateway-docker-run.sh");
+    case GatewayConfig::Format::Env:
+        return QStringLiteral("gateway.env");
+    case GatewayConfig::Format::Compose:
+        return QStringLiteral("docker-compose.yml");
+    case GatewayConfig::Format::Kubernetes:
+        return QStringLiteral("gateway-k8s.yaml");
+    case GatewayConfig::Format::Helm:
+        break;
+    }
+    return QStringLiteral("gateway-values.yaml");
+}
+
+void GatewayExportWidget::save() {
+    const QString folder = m_config.fragmentsPath.isEmpty()
+                               ? QDir::homePath()
+                               : QFileInfo(m_config.fragmentsPath).absolutePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Deployment Settings"),
+                                                      QDir(folder).filePath(suggestedFileName()));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes = m_text->toPlainText().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_message->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
+        m_message->setText(tr("Could not save %1: %2.").arg(path, file.errorString()));
+    } else {
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Saved %1.").arg(path));
+    }
+    m_message->show();
+}
+
+} // namespace hsm::ui

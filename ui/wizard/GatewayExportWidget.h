@@ -1,0 +1,42 @@
+#pragma once
+
+#include "gateway/GatewayConfig.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace hsm::ui {
+
+// The gateway's deployment settings in the chosen format (docker run, env file, Compose,
+// Kubernetes, Helm), read-only, with Copy and Save. The PIN is never in them: the GUI
+// leaves includePin false, so the exports carry a placeholder.
+class GatewayExportWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit GatewayExportWidget(QWidget *parent = nullptr);
+
+    void setConfig(const GatewayConfig &config);
+    GatewayConfig::Format format() const;
+    void setFormat(GatewayConfig::Format format);
+    // The rendered text; empty when the settings are incomplete.
+    QString text() const;
+
+private:
+    void render();
+    void copy();
+    void save();
+    QString suggestedFileName() const;
+
+    QComboBox *m_format;
+    QPlainTextEdit *m_text;
+    QPushButton *m_copy;
+    QPushButton *m_save;
+    QLabel *m_message;
+    GatewayConfig m_config;
+};
+
+} // namespace hsm::ui

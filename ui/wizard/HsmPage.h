@@ -1,0 +1,90 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "token/ModuleInfo.h"
+#include "token/SlotInfo.h"
+#include "token/TokenSelection.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWizardPage>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace hsm {
+class HsmClient;
+struct GatewayImport;
+} // namespace hsm
+
+namespace hsm::ui {
+
+class LoginFlow;
+class OpenLibraryDialog;
+class StatusLine;
+class TokenSelectorWidget;
+struct FragmentWizardState;
+
+// The wizard's first page: the PKCS#11 library (the one already loaded, one found on this
+// machine, a recent one, any file, or the demo HSM), the token and how the gateway should
+// name it, and the login by the PIN-state rules. Gateway settings can be imported from a
+// docker run command or an env file. Complete when logged in to the chosen token.
+class HsmPage : public QWizardPage {
+    Q_OBJECT
+public:
+    HsmPage(HsmClient &client, FragmentWizardState &state, QWidget *parent = nullptr);
+    ~HsmPage() override;
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+Q_SIGNALS:
+    // This page loaded a library into the client, or failed to and left none loaded.
+    void libraryChanged(const hsm::Result<hsm::ModuleInfo> &outcome);
+
+private:
+    void chooseLibrary();
+    void loadDemo();
+    void startLoading(QFuture<Result<ModuleInfo>> request, const QString &what);
+    void moduleRead();
+    void slotsRead();
+    void importedTokenSelected();
+    void selectImportedToken();
+    std::optional<CK_SLOT_ID> preferredSlot(const QList<SlotInfo> &slots) const;
+    void useSlot(const std::optional<SlotInfo> &slot);
+    void importSettings();
+    void applyImport(const hsm::GatewayImport &imported);
+    void clearModule();
+    bool isBusy() const;
+    void updateControls();
+
+    HsmClient &m_client;
+    FragmentWizardState &m_state;
+    QLineEdit *m_libraryPath;
+    QLabel *m_moduleSummary;
+    QPushButton *m_chooseLibrary;
+    QPushButton *m_useDemo;
+    QPushButton *m_import;
+    QLabel *m_importNote;
+    TokenSelectorWidget *m_selector;
+    QLabel *m_loginState;
+    QPushButton *m_logIn;
+    StatusLine *m_status;
+    LoginFlow *m_login;
+    QPointer<OpenLibraryDialog> m_openDialog;
+    std::optional<ModuleInfo> m_module;
+    bool m_loading = false; // the module request in flight is a load of ours, not a query
+    bool m_asked = false;   // asked the client once which library it has
+    // Token identifiers from imported settings, applied once the slots are read.
+    std::optional<TokenSelection> m_importedToken;
+    GatewayTokenMode m_importedMode = GatewayTokenMode::Serial;
+    QFutureWatcher<Result<ModuleInfo>> m_moduleWatcher;
+    QFutureWatcher<Result<QList<SlotInfo>>> m_slotsWatcher;
+    QFutureWatcher<Result<SlotInfo>> m_selectWatcher;
+};
+
+} // namespace hsm::ui

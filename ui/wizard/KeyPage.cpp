@@ -1,0 +1,299 @@
+#include "wizard/KeyPage.h"
+
+#include "client/HsmClient.h"
+#include "objects/CreateKeyDialog.h"
+#include "token/DemoHsm.h"
+#include "wizard/FragmentWizardState.h"
+#include "wizard/StatusLine.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace hsm::ui {
+namespace {
+
+enum Column { LabelColumn, TypeColumn, SizeColumn, IdColumn, CheckColumn };
+constexpr int kLabelRole = Qt::UserRole;
+
+} // namespace
+
+KeyPage::KeyPage(HsmClient &client, FragmentWizardState &state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_client(client)
+    , m_state(state)
+    , m_keys(new QTreeWidget(this))
+    , m_verdict(new QLabel(this))
+    , m_reload(new QPushButton(tr("Check &Again"), this))
+    , m_createKey(new QPushButton(tr("&Create Key…"), this))
+    , m_status(new StatusLine(QStringLiteral("keyStatus"), tr("Key status"), this)) {
+    setTitle(tr("HSM Key"));
+    setSubTitle(tr("Choose the secret key the fragment is derived with. Each key is checked the "
+                   "way the gateway will use it: exactly one key under its label, computing "
+                   "HMAC-SHA256 inside the HSM."));
+
+    auto *listLabel = new QLabel(tr("Secret &keys on the token:"), this);
+    listLabel->setBuddy(m_keys);
+    m_keys->setObjectName(QStringLiteral("keyList"));
+    m_keys->setAccessibleName(tr("Secret keys on the token"));
+    m_keys->setColumnCount(5);
+    m_keys->setHeaderLabels({tr("Label"), tr("Key type"), tr("Bits"), tr("ID"), tr("Check")});
+    m_keys->setRootIsDecorated(false);
+    m_keys->setAlternatingRowColors(true);
+    m_keys->setUniformRowHeights(true);
+    m_keys->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_keys->header()->setStretchLastSection(true);
+
+    m_verdict->setObjectName(QStringLiteral("keyVerdict"));
+    m_verdict->setAccessibleName(tr("Check of the chosen key"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::PlainText);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->setMinimumHeight(m_verdict->fontMetrics().height() * 3);
+    m_verdict->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_reload->setObjectName(QStringLiteral("recheckKeys"));
+    m_reload->setAccessibleName(tr("Read and check the keys again"));
+    m_createKey->setObjectName(QStringLiteral("createKey"));
+    m_createKey->setAccessibleName(tr("Create a new secret key"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_createKey);
+    buttons->addWidget(m_reload);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(listLabel);
+    layout->addWidget(m_keys, 1);
+    layout->addWidget(m_verdict);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+
+    connect(m_keys, &QTreeWidget::currentItemChanged, this, &KeyPage::showSelection);
+    connect(m_reload, &QPushButton::clicked, this, &KeyPage::reload);
+    connect(m_createKey, &QPushButton::clicked, this, &KeyPage::createKey);
+    connect(&m_listWatcher, &QFutureWatcherBase::resultsReadyAt, this, &KeyPage::appendKeys);
+    connect(&m_listWatcher, &QFutureWatcherBase::finished, this, &KeyPage::listingFinished);
+    connect(&m_checkWatcher, &QFutureWatcherBase::finished, this, &KeyPage::checkFinished);
+}
+
+KeyPage::~KeyPage() {
+    stop();
+}
+
+void KeyPage::initializePage() {
+    m_preferred =
+        m_state.keyLabel.isEmpty() ? QString::fromLatin1(demo::kKeyLabel) : m_state.keyLabel;
+    reload();
+}
+
+void KeyPage::cleanupPage() {
+    // Back: nothing more is needed from the worker.
+    stop();
+    if (m_createDialog)
+        m_createDialog->reject();
+    updateControls();
+}
+
+bool KeyPage::isComplete() const {
+    const QString label = selectedLabel();
+    return !label.isEmpty() && m_checks.value(label).passed;
+}
+
+bool KeyPage::validatePage() {
+    if (!isComplete())
+        return false;
+    m_state.keyLabel = selectedLabel();
+    return true;
+}
+
+void KeyPage::stop() {
+    m_listWatcher.cancel();
+    m_checkWatcher.cancel();
+    m_toCheck.clear();
+    m_checking.clear();
+}
+
+void KeyPage::reload() {
+    if (!m_state.slot)
+        return;
+    if (!selectedLabel().isEmpty())
+        m_preferred = selectedLabel();
+    stop();
+    m_keys->clear();
+    m_checks.clear();
+    m_listError.clear();
+    m_verdict->clear();
+    m_status->showBusy(tr("Reading the secret keys of %1…").arg(m_state.slot->token->label));
+    m_listWatcher.setFuture(m_client.objects(m_state.slot->id));
+    updateControls();
+}
+
+void KeyPage::appendKeys(int begin, int end) {
+    const QFuture<Result<QList<ObjectInfo>>> future = m_listWatcher.future();
+    for (int i = begin; i < end; ++i) {
+        const Result<QList<ObjectInfo>> chunk = future.resultAt(i);
+        if (!chunk) {
+            m_listError = chunk.error().toString();
+            continue;
+        }
+        for (const ObjectInfo &object : chunk.value()) {
+            if (object.objectClass != CKO_SECRET_KEY)
+                continue;
+            auto *item = new QTreeWidgetItem(m_keys);
+            item->setText(LabelColumn, object.label.isEmpty() ? tr("(no label)") : object.label);
+            item->setData(LabelColumn, kLabelRole, object.label);
+            item->setText(TypeColumn, object.keyTypeWord());
+            item->setText(SizeColumn,
+                          object.sizeBits < 0 ? QString() : QString::number(object.sizeBits));
+            item->setText(IdColumn, object.idHex());
+            if (object.label.isEmpty()) {
+                // The gateway finds its key by label: a key without one cannot be used.
+                m_checks.insert(QString(), {true, false,
+                                            tr("This key has no label, so the "
+                                               "gateway cannot find it.")});
+            } else if (!m_checks.contains(object.label)) {
+                m_checks.insert(object.label, Check{});
+                m_toCheck.append(object.label);
+            }
+            showCheck(object.label);
+        }
+    }
+}
+
+void KeyPage::listingFinished() {
+    if (m_listWatcher.isCanceled())
+        return;
+    for (int i = 0; i < m_keys->topLevelItemCount(); ++i)
+        m_keys->resizeColumnToContents(i);
+    if (!m_listError.isEmpty()) {
+        m_status->showError(tr("Could not read all keys: %1").arg(m_listError));
+    } else if (m_keys->topLevelItemCount() == 0) {
+        m_status->showNote(tr("The token has no secret key yet: create one."));
+    }
+    checkNext();
+}
+
+void KeyPage::checkNext() {
+    if (m_toCheck.isEmpty()) {
+        m_checking.clear();
+        if (m_listError.isEmpty() && m_keys->topLevelItemCount() > 0)
+            m_status->clear();
+        selectPreferred();
+        updateControls();
+        return;
+    }
+    m_checking = m_toCheck.takeFirst();
+    m_status->showBusy(tr("Checking '%1' with HMAC-SHA256…").arg(m_checking));
+    m_checkWatcher.setFuture(m_client.checkSecretKey(m_state.slot->id, m_checking));
+    updateControls();
+}
+
+void KeyPage::checkFinished() {
+    const QFuture<Result<KeyCheckReport>> future = m_checkWatcher.future();
+    if (future.isCanceled() || future.resultCount() == 0 || m_checking.isEmpty())
+        return;
+    const Result<KeyCheckReport> report = future.result();
+    Check &check = m_checks[m_checking];
+    check.done = true;
+    check.passed = report.ok();
+    check.words = report ? report->verdict : report.error().toString();
+    showCheck(m_checking);
+    if (selectedLabel() == m_checking)
+        showSelection();
+    checkNext();
+}
+
+void KeyPage::showCheck(const QString &label) {
+    const Check check = m_checks.value(label);
+    for (int i = 0; i < m_keys->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_keys->topLevelItem(i);
+        if (item->data(LabelColumn, kLabelRole).toString() != label)
+            continue;
+        item->setText(CheckColumn, !check.done    ? tr("checking…")
+                                   : check.passed ? tr("Passed: computes HMAC-SHA256")
+                                                  : tr("Failed"));
+        item->setToolTip(CheckColumn, check.words);
+        item->setForeground(CheckColumn, !check.done    ? palette().placeholderText()
+                                         : check.passed ? QBrush(QColor(0x0f, 0x51, 0x32))
+                                                        : QBrush(QColor(0xb0, 0x2a, 0x37)));
+    }
+}
+
+void KeyPage::selectPreferred() {
+    if (m_keys->currentItem())
+        return; // the user chose already
+    QTreeWidgetItem *firstPassed = nullptr;
+    for (int i = 0; i < m_keys->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_keys->topLevelItem(i);
+        const QString label = item->data(LabelColumn, kLabelRole).toString();
+        if (!m_checks.value(label).passed)
+            continue;
+        if (label == m_preferred) {
+            m_keys->setCurrentItem(item);
+            return;
+        }
+        if (!firstPassed)
+            firstPassed = item;
+    }
+    if (firstPassed)
+        m_keys->setCurrentItem(firstPassed);
+}
+
+void KeyPage::showSelection() {
+    const QString label = selectedLabel();
+    const QTreeWidgetItem *item = m_keys->currentItem();
+    if (!item) {
+        m_verdict->clear();
+    } else {
+        const Check check = m_checks.value(label);
+        const QString name = label.isEmpty() ? tr("This key") : tr("'%1'").arg(label);
+        m_verdict->setStyleSheet(!check.done    ? QString()
+                                 : check.passed ? QStringLiteral("QLabel { color: #0f5132; }")
+                                                : QStringLiteral("QLabel { color: #b02a37; }"));
+        m_verdict->setText(!check.done    ? tr("%1 is being checked…").arg(name)
+                           : check.passed ? tr("%1 passed: %2").arg(name, check.words)
+                                          : tr("%1 cannot be used: %2").arg(name, check.words));
+    }
+    Q_EMIT completeChanged();
+}
+
+void KeyPage::createKey() {
+    if (!m_state.slot)
+        return;
+    if (m_createDialog) {
+        m_createDialog->raise();
+        m_createDialog->activateWindow();
+        return;
+    }
+    m_createDialog =
+        new CreateKeyDialog(m_client, m_state.slot->id, m_state.slot->token->displayName(), this);
+    m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_createDialog, &CreateKeyDialog::keyCreated, this, [this](const ObjectInfo &key) {
+        m_keys->setCurrentItem(nullptr);
+        m_preferred = key.label;
+        reload();
+    });
+    m_createDialog->open();
+}
+
+QString KeyPage::selectedLabel() const {
+    const QTreeWidgetItem *item = m_keys->currentItem();
+    return item ? item->data(LabelColumn, kLabelRole).toString() : QString();
+}
+
+bool KeyPage::isBusy() const {
+    return m_listWatcher.isRunning() || m_checkWatcher.isRunning() || !m_toCheck.isEmpty();
+}
+
+void KeyPage::updateControls() {
+    const bool busy = isBusy();
+    m_reload->setEnabled(!busy);
+    m_createKey->setEnabled(!busy && m_state.slot.has_value());
+    Q_EMIT completeChanged();
+}
+
+} // namespace hsm::ui

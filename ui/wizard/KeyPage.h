@@ -1,0 +1,79 @@
+#pragma once
+
+#include "pkcs11/Result.h"
+#include "token/ObjectInfo.h"
+#include "token/SecretKeys.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QPointer>
+#include <QStringList>
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace hsm {
+class HsmClient;
+}
+
+namespace hsm::ui {
+
+class CreateKeyDialog;
+class StatusLine;
+struct FragmentWizardState;
+
+// The wizard's second page: the token's secret keys, each checked on the worker the way the
+// gateway will use it (exactly one key under the label, HMAC-SHA256 in the HSM), with the
+// outcome in plain words; or a new key. Complete when a key that passed is chosen.
+class KeyPage : public QWizardPage {
+    Q_OBJECT
+public:
+    KeyPage(HsmClient &client, FragmentWizardState &state, QWidget *parent = nullptr);
+    ~KeyPage() override;
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+private:
+    struct Check {
+        bool done = false;
+        bool passed = false;
+        QString words; // the verdict or the reason it failed
+    };
+
+    void reload();
+    void stop();
+    void appendKeys(int begin, int end);
+    void listingFinished();
+    void checkNext();
+    void checkFinished();
+    void showCheck(const QString &label);
+    void selectPreferred();
+    void showSelection();
+    void createKey();
+    QString selectedLabel() const;
+    bool isBusy() const;
+    void updateControls();
+
+    HsmClient &m_client;
+    FragmentWizardState &m_state;
+    QTreeWidget *m_keys;
+    QLabel *m_verdict;
+    QPushButton *m_reload;
+    QPushButton *m_createKey;
+    StatusLine *m_status;
+    QPointer<CreateKeyDialog> m_createDialog;
+    QString m_preferred; // the label to select once it has passed
+    QString m_listError;
+    QStringList m_toCheck; // labels waiting for their check, in list order
+    QString m_checking;    // the label being checked
+    QHash<QString, Check> m_checks;
+    QFutureWatcher<Result<QList<ObjectInfo>>> m_listWatcher;
+    QFutureWatcher<Result<KeyCheckReport>> m_checkWatcher;
+};
+
+} // namespace hsm::ui
