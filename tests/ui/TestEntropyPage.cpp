@@ -1,3 +1,4 @@
+#include "DemoWindow.h"
 #include "MainWindow.h"
 #include "UiTestHome.h"
 #include "browser/ModuleTreeModel.h"
@@ -52,9 +53,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    template <typename T> T *child(const char *name) const {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
-    }
+    template <typename T> T *child(const char *name) const { return m_demo->child<T>(name); }
     EntropyPage *page() const { return child<EntropyPage>("entropyPage"); }
     QString resultText() const { return child<QLabel>("entropyResult")->text(); }
     QString cutoffText() const { return child<QLabel>("entropyCutoffs")->text(); }
@@ -64,22 +63,13 @@ private:
     // progress, no Cancel); empty when idle.
     QString notIdle() const;
 
-    std::unique_ptr<HsmClient> m_client;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DemoWindow> m_demo;
 };
 
 void TestEntropyPage::initTestCase() {
-    m_client = std::make_unique<HsmClient>();
-    m_window = std::make_unique<MainWindow>(*m_client);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
-    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
-    m_window->loadDemo();
-    QVERIFY2(loaded.wait(kTimeout),
-             qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
-                                         : failed.first().first().toString()));
+    m_demo = std::make_unique<DemoWindow>();
+    const QString why = m_demo->open(kTimeout);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     // The demo token is preferred in the tree, so the page already follows it.
     auto *tree = child<QTreeView>("moduleTree");
     QVERIFY(tree->currentIndex().data().toString().startsWith(QStringLiteral("demo (#")));
@@ -151,7 +141,7 @@ void TestEntropyPage::runsCheckAndShowsResult() {
     // HSM_UI_SCREENSHOT=/tmp/entropy.png saves the window as it looks now.
     const QString screenshot = qEnvironmentVariable("HSM_UI_SCREENSHOT");
     if (!screenshot.isEmpty())
-        QVERIFY(m_window->grab().save(screenshot));
+        QVERIFY(m_demo->window()->grab().save(screenshot));
 }
 
 void TestEntropyPage::verdictReadsInDarkTheme() {
@@ -173,7 +163,7 @@ void TestEntropyPage::verdictReadsInDarkTheme() {
     QTRY_VERIFY(verdict->palette().color(QPalette::WindowText).lightness() >= 128);
     const QString screenshot = qEnvironmentVariable("HSM_UI_SCREENSHOT");
     if (!screenshot.isEmpty())
-        QVERIFY(m_window->grab().save(
+        QVERIFY(m_demo->window()->grab().save(
             QString(screenshot).replace(QStringLiteral(".png"), QStringLiteral("-dark.png"))));
     QApplication::setPalette(original);
     QTRY_COMPARE(verdict->palette().color(QPalette::WindowText), light);
@@ -274,9 +264,9 @@ void TestEntropyPage::followsSelectedToken() {
 
 void TestEntropyPage::showsFailingGenerator() {
     // The demo token again, through a module whose generator returns only 0x42.
-    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
-    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
-    m_window->loadLibrary(QStringLiteral(HSM_TEST_RNGFAULT));
+    QSignalSpy loaded(m_demo->window(), &MainWindow::inventoryLoaded);
+    QSignalSpy failed(m_demo->window(), &MainWindow::loadFailed);
+    m_demo->window()->loadLibrary(QStringLiteral(HSM_TEST_RNGFAULT));
     QVERIFY2(loaded.wait(kTimeout),
              qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
                                          : failed.first().first().toString()));
@@ -303,7 +293,7 @@ void TestEntropyPage::showsFailingGenerator() {
 
     const QString screenshot = qEnvironmentVariable("HSM_UI_SCREENSHOT");
     if (!screenshot.isEmpty())
-        QVERIFY(m_window->grab().save(
+        QVERIFY(m_demo->window()->grab().save(
             QString(screenshot).replace(QStringLiteral(".png"), QStringLiteral("-fail.png"))));
 }
 
@@ -320,8 +310,7 @@ void TestEntropyPage::showsTokenWithoutRng() {
 }
 
 void TestEntropyPage::cleanupTestCase() {
-    m_window.reset(); // before the client it refers to
-    m_client.reset();
+    m_demo.reset();
 }
 
 bool TestEntropyPage::chooseBytes(qint64 bytes) {

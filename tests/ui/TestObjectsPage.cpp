@@ -1,3 +1,4 @@
+#include "DemoWindow.h"
 #include "MainWindow.h"
 #include "UiTestHome.h"
 #include "browser/ModuleTreeModel.h"
@@ -67,11 +68,9 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    template <typename T> T *child(const char *name) const {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
-    }
+    template <typename T> T *child(const char *name) const { return m_demo->child<T>(name); }
     template <typename T> T *visibleDialog() const {
-        for (T *dialog : m_window->findChildren<T *>()) {
+        for (T *dialog : m_demo->window()->findChildren<T *>()) {
             if (dialog->isVisible())
                 return dialog;
         }
@@ -87,22 +86,13 @@ private:
     bool waitListed() const;
     CK_SLOT_ID demoSlot() const;
 
-    std::unique_ptr<HsmClient> m_client;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DemoWindow> m_demo;
 };
 
 void TestObjectsPage::initTestCase() {
-    m_client = std::make_unique<HsmClient>();
-    m_window = std::make_unique<MainWindow>(*m_client);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
-    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
-    m_window->loadDemo();
-    QVERIFY2(loaded.wait(kTimeout),
-             qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
-                                         : failed.first().first().toString()));
+    m_demo = std::make_unique<DemoWindow>();
+    const QString why = m_demo->open(kTimeout);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     // The demo token is preferred in the tree, so its objects are already being read.
     auto *tree = child<QTreeView>("moduleTree");
     QVERIFY(tree->currentIndex().data().toString().startsWith(QStringLiteral("demo (#")));
@@ -163,9 +153,9 @@ void TestObjectsPage::wrongPinKeepsDialogOpen() {
 }
 
 void TestObjectsPage::logsInThroughPinDialog() {
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    m_demo->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_demo->window()));
+    QTest::keyClick(m_demo->window(), Qt::Key_L, Qt::ControlModifier);
     PinDialog *dialog = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleDialog<PinDialog>()), kTimeout);
     // The failed attempt above is shown before anything is typed.
@@ -332,13 +322,13 @@ void TestObjectsPage::logsOut() {
 void TestObjectsPage::fillsManyObjectsInBatches() {
     const CK_SLOT_ID slot = demoSlot();
     QFuture<Result<LoginReport>> login =
-        m_client->login(slot, SecretBytes::fromString(QString::fromLatin1(demo::kUserPin)));
+        m_demo->client().login(slot, SecretBytes::fromString(QString::fromLatin1(demo::kUserPin)));
     QVERIFY(finishes(login));
     QVERIFY2(login.result().ok(), qPrintable(login.result().error().toString()));
 
     // One request creates them all, as the worker would for any other job.
-    QFuture<Result<int>> created =
-        m_client->submit<int>([slot](Module &module, RequestContext &context) -> Result<int> {
+    QFuture<Result<int>> created = m_demo->client().submit<int>(
+        [slot](Module &module, RequestContext &context) -> Result<int> {
             Result<Session> session = Session::shared(module, slot);
             if (!session)
                 return session.error();
@@ -357,7 +347,7 @@ void TestObjectsPage::fillsManyObjectsInBatches() {
     QVERIFY2(created.result().ok(), qPrintable(created.result().error().toString()));
 
     // What the token holds now, read without the GUI.
-    QFuture<Result<QList<ObjectInfo>>> all = m_client->objects(slot);
+    QFuture<Result<QList<ObjectInfo>>> all = m_demo->client().objects(slot);
     QVERIFY(finishes(all));
     const Result<QList<ObjectInfo>> expected = awaitAll(all);
     QVERIFY(expected.ok());
@@ -405,8 +395,7 @@ void TestObjectsPage::cancelStopsListing() {
 }
 
 void TestObjectsPage::cleanupTestCase() {
-    m_window.reset(); // before the client it refers to
-    m_client.reset();
+    m_demo.reset();
 }
 
 int TestObjectsPage::rowLabelled(const QString &label) const {
