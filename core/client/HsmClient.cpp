@@ -179,10 +179,14 @@ QFuture<Result<HsmClient::Derived>>
 HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragment, bool reveal) {
     return post<Derived>(
         [slot, fragment, reveal](ModuleWorker &w, RequestContext &) -> Result<Derived> {
-            Result<SecretBytes> value = Error::make(Error::Kind::Input, QString());
-            if (fragment.type() == FragmentType::Standard) {
-                value = derivation::seed(fragment);
-            } else {
+            auto deriveValue = [&]() -> Result<SecretBytes> {
+                if (fragment.type() == FragmentType::Standard)
+                    return derivation::seed(fragment);
+                if (fragment.type() == FragmentType::Unknown)
+                    return Error::make(Error::Kind::Input,
+                                       QStringLiteral("%1 is of type '%2', which this version "
+                                                      "cannot derive.")
+                                           .arg(fragment.id(), fragment.typeName()));
                 if (!slot || !w.module())
                     return Error::make(Error::Kind::NotLoaded,
                                        QStringLiteral("Deriving a %1 fragment needs the HSM.")
@@ -191,8 +195,9 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
                 if (!session)
                     return session.error();
                 FragmentDeriver deriver(std::move(session).value());
-                value = deriver.derive(fragment);
-            }
+                return deriver.derive(fragment);
+            };
+            Result<SecretBytes> value = deriveValue();
             if (!value)
                 return value.error();
             Derived out;
