@@ -97,25 +97,25 @@ private Q_SLOTS:
                  QStringLiteral("passed"));
         QVERIFY(report.value(QStringLiteral("p_value")).toDouble() > 0);
 
-        r = cli(QStringLiteral(HSM_TEST_RNGFAULT), {QStringLiteral("entropy-check")},
-                {QStringLiteral("HSM_TEST_RNG_CONSTANT=1")});
+        r = cli(QStringLiteral(HSM_TEST_FAULTS), {QStringLiteral("entropy-check")},
+                {QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42")});
         QCOMPARE(r.status, 1);
         QVERIFY(r.out.contains("RCT:          Repetition Count Test failed"));
         QVERIFY(r.out.contains("result:       FAIL"));
 
-        r = cli(QStringLiteral(HSM_TEST_RNGFAULT), {QStringLiteral("entropy-check")},
-                {QStringLiteral("HSM_TEST_NO_RNG=1")});
+        r = cli(QStringLiteral(HSM_TEST_FAULTS), {QStringLiteral("entropy-check")},
+                {QStringLiteral("HSM_FAULTS=token flags=no-rng")});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("CKF_RNG is not set")));
     }
 
     void fragmentGenerationRefusesABrokenGenerator() {
         const Run r = cli(
-            QStringLiteral(HSM_TEST_RNGFAULT),
+            QStringLiteral(HSM_TEST_FAULTS),
             {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("CF"),
              QStringLiteral("-t"), QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
              QStringLiteral("akeyless_hsm"), QStringLiteral("--entropy"), QStringLiteral("hsm")},
-            {QStringLiteral("HSM_TEST_RNG_CONSTANT=1")});
+            {QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42")});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("failed a health test")), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("customer_fragments.json"))));

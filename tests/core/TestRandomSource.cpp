@@ -34,11 +34,7 @@ private Q_SLOTS:
         m_slot = m_fixture->token(QStringLiteral("rng")).slot;
     }
 
-    void cleanup() {
-        qunsetenv("HSM_TEST_RNG_CAP");
-        qunsetenv("HSM_TEST_RNG_CONSTANT");
-        qunsetenv("HSM_TEST_NO_RNG");
-    }
+    void cleanup() { qunsetenv("HSM_FAULTS"); }
 
     void largeRequestsInChunks() {
         HsmClient client;
@@ -49,9 +45,9 @@ private Q_SLOTS:
     }
 
     void chunkHalvesWhenTheModuleCapsTheLength() {
-        qputenv("HSM_TEST_RNG_CAP", "10000");
+        qputenv("HSM_FAULTS", "C_GenerateRandom cap=10000");
         HsmClient client;
-        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_RNGFAULT))));
+        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_FAULTS))));
         auto calls = draw(client, 100000, 64 * 1024);
         QVERIFY2(calls, qPrintable(calls.error().toString()));
         // 65536 → 32768 → 16384 → 8192 refused or accepted: three refusals, then 8192-byte
@@ -66,9 +62,9 @@ private Q_SLOTS:
     }
 
     void constantBytesAreRejected() {
-        qputenv("HSM_TEST_RNG_CONSTANT", "1");
+        qputenv("HSM_FAULTS", "C_GenerateRandom constant=0x42");
         HsmClient client;
-        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_RNGFAULT))));
+        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_FAULTS))));
         auto calls = draw(client, 4096, 4096);
         QVERIFY(!calls);
         QVERIFY2(calls.error().message.contains(QStringLiteral("failed a health test")),
@@ -91,9 +87,9 @@ private Q_SLOTS:
     }
 
     void noRngFlag() {
-        qputenv("HSM_TEST_NO_RNG", "1");
+        qputenv("HSM_FAULTS", "token flags=no-rng");
         HsmClient client;
-        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_RNGFAULT))));
+        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_FAULTS))));
         auto seed = await(client.randomBytes(m_slot, EntropySource::Hsm, 64));
         QVERIFY(!seed);
         QVERIFY(seed.error().message.contains(QStringLiteral("CKF_RNG is not set")));

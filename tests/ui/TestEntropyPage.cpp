@@ -266,16 +266,16 @@ void TestEntropyPage::showsFailingGenerator() {
     // The demo token again, through a module whose generator returns only 0x42.
     QSignalSpy loaded(m_demo->window(), &MainWindow::inventoryLoaded);
     QSignalSpy failed(m_demo->window(), &MainWindow::loadFailed);
-    m_demo->window()->loadLibrary(QStringLiteral(HSM_TEST_RNGFAULT));
+    m_demo->window()->loadLibrary(QStringLiteral(HSM_TEST_FAULTS));
     QVERIFY2(loaded.wait(kTimeout),
              qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
                                          : failed.first().first().toString()));
     QVERIFY(resultText().contains(QStringLiteral("demo")));
-    qputenv("HSM_TEST_RNG_CONSTANT", "1");
+    qputenv("HSM_FAULTS", "C_GenerateRandom constant=0x42");
     QSignalSpy finished(page(), &EntropyPage::checkFinished);
     QTest::mouseClick(child<QPushButton>("runEntropyCheck"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kCheckTimeout);
-    qunsetenv("HSM_TEST_RNG_CONSTANT");
+    qunsetenv("HSM_FAULTS");
 
     const QString text = resultText();
     QVERIFY2(text.contains(QStringLiteral("FAIL")) && !text.contains(QStringLiteral("PASS")),
@@ -298,11 +298,11 @@ void TestEntropyPage::showsFailingGenerator() {
 }
 
 void TestEntropyPage::showsTokenWithoutRng() {
-    qputenv("HSM_TEST_NO_RNG", "1");
+    qputenv("HSM_FAULTS", "token flags=no-rng");
     QSignalSpy finished(page(), &EntropyPage::checkFinished);
     QTest::mouseClick(child<QPushButton>("runEntropyCheck"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kCheckTimeout);
-    qunsetenv("HSM_TEST_NO_RNG");
+    qunsetenv("HSM_FAULTS");
     QVERIFY2(notIdle().isEmpty(), qPrintable(notIdle()));
     QVERIFY2(resultText().contains(QStringLiteral("CKF_RNG is not set")), qPrintable(resultText()));
     QVERIFY(!resultText().contains(QStringLiteral("PASS")));
