@@ -7,7 +7,61 @@
 #include "token/ObjectReader.h"
 #include "token/TokenSelector.h"
 
+#include <openssl/crypto.h>
+
 namespace hsm {
+namespace {
+
+constexpr int kShutdownGrace = 5000; // ms to wait for a running request at shutdown
+
+QString describeDuration(qint64 ms) {
+    if (ms < 10000)
+        return QStringLiteral("%1 s").arg(QString::number(ms / 1000.0, 'f', 1));
+    return QStringLiteral("%1 s").arg(ms / 1000);
+}
+
+bool sessionLost(const Error &error) {
+    return error.kind == Error::Kind::Pkcs11 &&
+           (error.rv == CKR_SESSION_HANDLE_INVALID || error.rv == CKR_SESSION_CLOSED);
+}
+
+enum class Login { NotNeeded, Needed };
+
+// Runs `job` on the token's shared session. When the module has dropped that session
+// (CKR_SESSION_HANDLE_INVALID / CKR_SESSION_CLOSED, e.g. after an HSM restart) a new one is
+// opened and the job runs once more. A job that needs a login and fails on a token that is
+// not logged in (any more) says so, so that the user is asked for the PIN again.
+template <typename T>
+Result<T> onTokenSession(Module &module, CK_SLOT_ID slot, Login login,
+                         const std::function<Result<T>(Session &)> &job) {
+    Result<Session> session = Session::shared(module, slot);
+    if (!session)
+        return session.error();
+    Result<T> result = job(session.value());
+    if (!result && sessionLost(result.error())) {
+        // The wrapper has already forgotten the dead session; this opens a new one.
+        session = Session::shared(module, slot);
+        if (!session)
+            return session.error();
+        result = job(session.value());
+    }
+    if (result || login == Login::NotNeeded)
+        return result;
+    Error error = result.error();
+    const bool notLoggedIn = error.rv == CKR_USER_NOT_LOGGED_IN || [&] {
+        Result<bool> in = tokenLogin::isLoggedIn(module, slot);
+        return in && !in.value();
+    }();
+    if (notLoggedIn) {
+        error.kind = Error::Kind::NeedsLogin;
+        error.message = QStringLiteral("The token is not logged in (the HSM may have closed the "
+                                       "session, e.g. after a restart); log in and try again. ") +
+                        error.message;
+    }
+    return error;
+}
+
+} // namespace
 
 HsmClient::HsmClient(QObject *parent)
     : QObject(parent)
@@ -16,16 +70,59 @@ HsmClient::HsmClient(QObject *parent)
     , m_worker(new ModuleWorker(m_trace)) {
     m_thread->setObjectName(QStringLiteral("pkcs11-worker"));
     m_worker->moveToThread(m_thread);
+    // OpenSSL keeps per-thread state for the worker (a module's C_Initialize and our
+    // derivations use it there). Free it on the worker before wait() returns: QThread's
+    // threads are detached, and a process that exits right after, like the CLI, would
+    // otherwise race OpenSSL's exit-time clean-up against the thread's own and leak it.
+    connect(
+        m_thread, &QThread::finished, m_thread, [] { OPENSSL_thread_stop(); },
+        Qt::DirectConnection);
     m_thread->start();
+    m_watchdog = std::thread([this] { watch(); });
 }
 
 HsmClient::~HsmClient() {
-    // The module is finalized and unloaded on the thread that used it.
+    {
+        std::lock_guard lock(m_watchdogMutex);
+        m_stopping = true;
+    }
+    m_watchdogWake.notify_all();
+    m_watchdog.join();
+    // The module is finalized and unloaded on the thread that used it, after whatever
+    // request is still running there.
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->unload(); }, Qt::BlockingQueuedConnection);
+        m_worker, [w = m_worker] { w->unload(); }, Qt::QueuedConnection);
     m_thread->quit();
-    m_thread->wait();
-    delete m_worker;
+    if (m_thread->wait(QDeadlineTimer(kShutdownGrace))) {
+        delete m_worker;
+        return;
+    }
+    // A library call that never returns: unloading the library under it would crash, and
+    // waiting would hang the application's exit. Leave both to the end of the process.
+    qWarning("A PKCS#11 call has not returned; the library is left loaded.");
+    m_thread->setParent(nullptr);
+}
+
+void HsmClient::watch() {
+    quint64 abandoned = 0; // the call whose request was already abandoned
+    std::unique_lock lock(m_watchdogMutex);
+    while (!m_stopping) {
+        m_watchdogWake.wait_for(lock, std::chrono::milliseconds(50));
+        const qint64 timeoutMs = m_callTimeoutMs.load();
+        const std::optional<CallTrace::InFlight> call = m_trace->inFlight();
+        if (!call || timeoutMs <= 0 || call->number == abandoned)
+            continue;
+        const qint64 elapsedMs = (CallTrace::nowNs() - call->startNs) / 1000000;
+        if (elapsedMs < timeoutMs)
+            continue;
+        abandoned = call->number;
+        m_worker->abandonRunning(Error::make(
+            Error::Kind::Timeout,
+            QStringLiteral("%1 has not answered in %2, so the request was abandoned; the library "
+                           "or the HSM may be hung (check its connection and the vendor "
+                           "library's log). The library stays loaded until the call returns.")
+                .arg(QLatin1String(call->function), describeDuration(elapsedMs))));
+    }
 }
 
 void HsmClient::dispatch(std::function<void(ModuleWorker &)> task) {
@@ -82,6 +179,8 @@ QFuture<Result<QList<MechanismInfo>>> HsmClient::mechanisms(CK_SLOT_ID slot) {
 
 QFuture<Result<SlotInfo>> HsmClient::selectToken(const TokenSelection &selection) {
     return submit<SlotInfo>([selection](Module &m, RequestContext &) -> Result<SlotInfo> {
+        if (Status valid = selection.validate(); !valid)
+            return valid.error(); // before any call: the HSM never sees it
         Result<QList<SlotInfo>> slots = inventory::slots(m);
         if (!slots)
             return slots.error();
@@ -116,6 +215,7 @@ QFuture<Result<bool>> HsmClient::isLoggedIn(CK_SLOT_ID slot) {
 QFuture<Result<QList<ObjectInfo>>> HsmClient::objects(CK_SLOT_ID slot) {
     return submitChunked<ObjectInfo>(
         [slot](Module &m, RequestContext &c, const ChunkSink<ObjectInfo> &sink) -> Status {
+            // Rows already handed out cannot be taken back, so a listing is not retried.
             Result<Session> session = Session::shared(m, slot);
             if (!session)
                 return session.error();
@@ -125,13 +225,11 @@ QFuture<Result<QList<ObjectInfo>>> HsmClient::objects(CK_SLOT_ID slot) {
 
 QFuture<Result<QList<AttributeValue>>> HsmClient::objectDetails(CK_SLOT_ID slot,
                                                                 CK_OBJECT_HANDLE object) {
-    return submit<QList<AttributeValue>>(
-        [slot, object](Module &m, RequestContext &) -> Result<QList<AttributeValue>> {
-            Result<Session> session = Session::shared(m, slot);
-            if (!session)
-                return session.error();
-            return objects::details(session.value(), object);
-        });
+    return submit<QList<AttributeValue>>([slot, object](Module &m, RequestContext &) {
+        return onTokenSession<QList<AttributeValue>>(
+            m, slot, Login::NotNeeded,
+            [object](Session &session) { return objects::details(session, object); });
+    });
 }
 
 QFuture<Result<QList<SecretKeyKind>>> HsmClient::creatableKeyKinds(CK_SLOT_ID slot) {
@@ -140,22 +238,19 @@ QFuture<Result<QList<SecretKeyKind>>> HsmClient::creatableKeyKinds(CK_SLOT_ID sl
 }
 
 QFuture<Result<ObjectInfo>> HsmClient::createSecretKey(CK_SLOT_ID slot, SecretKeySpec spec) {
-    return submit<ObjectInfo>([slot, spec](Module &m, RequestContext &) -> Result<ObjectInfo> {
-        Result<Session> session = Session::shared(m, slot);
-        if (!session)
-            return session.error();
-        return secretKeys::create(session.value(), spec);
+    return submit<ObjectInfo>([slot, spec](Module &m, RequestContext &) {
+        return onTokenSession<ObjectInfo>(m, slot, Login::Needed, [&spec](Session &session) {
+            return secretKeys::create(session, spec);
+        });
     });
 }
 
 QFuture<Result<KeyCheckReport>> HsmClient::checkSecretKey(CK_SLOT_ID slot, QString label) {
-    return submit<KeyCheckReport>(
-        [slot, label](Module &m, RequestContext &) -> Result<KeyCheckReport> {
-            Result<Session> session = Session::shared(m, slot);
-            if (!session)
-                return session.error();
-            return secretKeys::check(session.value(), label);
+    return submit<KeyCheckReport>([slot, label](Module &m, RequestContext &) {
+        return onTokenSession<KeyCheckReport>(m, slot, Login::Needed, [&label](Session &session) {
+            return secretKeys::check(session, label);
         });
+    });
 }
 
 QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_SLOT_ID> slot,
@@ -168,10 +263,10 @@ QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_S
             if (!w.module())
                 return Error::make(Error::Kind::NotLoaded,
                                    QStringLiteral("No PKCS#11 library is loaded."));
-            Result<Session> session = Session::shared(*w.module(), *slot);
-            if (!session)
-                return session.error();
-            return fragmentGenerator::generate(request, &session.value(), takenIds);
+            return onTokenSession<CustomerFragment>(
+                *w.module(), *slot, Login::Needed, [&](Session &session) {
+                    return fragmentGenerator::generate(request, &session, takenIds);
+                });
         });
 }
 
@@ -191,11 +286,11 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
                     return Error::make(Error::Kind::NotLoaded,
                                        QStringLiteral("Deriving a %1 fragment needs the HSM.")
                                            .arg(fragment.typeName()));
-                Result<Session> session = Session::shared(*w.module(), *slot);
-                if (!session)
-                    return session.error();
-                FragmentDeriver deriver(std::move(session).value());
-                return deriver.derive(fragment);
+                return onTokenSession<SecretBytes>(*w.module(), *slot, Login::Needed,
+                                                   [&fragment](Session &session) {
+                                                       FragmentDeriver deriver(std::move(session));
+                                                       return deriver.derive(fragment);
+                                                   });
             };
             Result<SecretBytes> value = deriveValue();
             if (!value)
@@ -227,6 +322,12 @@ HsmClient::randomBytes(std::optional<CK_SLOT_ID> slot, EntropySource source, qin
         }
         Result<SecretBytes> out =
             entropy::randomBytes(source, session ? &*session : nullptr, static_cast<size_t>(bytes));
+        if (!out && session && sessionLost(out.error())) {
+            Result<Session> again = Session::shared(*w.module(), *slot);
+            if (!again)
+                return again.error();
+            out = entropy::randomBytes(source, &again.value(), static_cast<size_t>(bytes));
+        }
         if (!out)
             return out.error();
         return std::make_shared<SecretBytes>(std::move(out).value());
@@ -246,6 +347,20 @@ QFuture<Result<EntropyCheckReport>> HsmClient::entropyCheck(CK_SLOT_ID slot, qin
 
 ModuleWorker::~ModuleWorker() {
     unload();
+}
+
+void ModuleWorker::setAbandon(std::function<void(const Error &)> abandon) {
+    QMutexLocker lock(&m_abandonMutex);
+    m_abandon = std::move(abandon);
+}
+
+bool ModuleWorker::abandonRunning(const Error &error) {
+    QMutexLocker lock(&m_abandonMutex);
+    if (!m_abandon)
+        return false;
+    m_abandon(error);
+    m_abandon = {};
+    return true;
 }
 
 Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {

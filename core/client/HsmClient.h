@@ -14,13 +14,19 @@
 #include "token/TokenSelection.h"
 
 #include <QFuture>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 #include <QThread>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace hsm {
 
@@ -101,6 +107,16 @@ public:
     std::shared_ptr<CallTrace> trace() const { return m_trace; }
     QThread *workerThread() const { return m_thread; }
 
+    // How long one PKCS#11 call may take before the request it belongs to is abandoned
+    // with an Error::Kind::Timeout (zero: wait for ever). The call itself cannot be
+    // interrupted: the worker, and every request after it, waits until the library
+    // answers, and the library is never unloaded under a running call.
+    void setCallTimeout(std::chrono::milliseconds timeout) { m_callTimeoutMs = timeout.count(); }
+    std::chrono::milliseconds callTimeout() const {
+        return std::chrono::milliseconds(m_callTimeoutMs.load());
+    }
+    static constexpr std::chrono::milliseconds kDefaultCallTimeout{30000};
+
 Q_SIGNALS:
     void moduleChanged(); // a module was loaded, reloaded or unloaded
 
@@ -109,9 +125,18 @@ private:
     QFuture<Result<T>> post(std::function<Result<T>(ModuleWorker &, RequestContext &)> job);
     void dispatch(std::function<void(ModuleWorker &)> task);
 
+    void watch();
+
     std::shared_ptr<CallTrace> m_trace;
     QThread *m_thread = nullptr;
     ModuleWorker *m_worker = nullptr;
+    std::atomic<qint64> m_callTimeoutMs{kDefaultCallTimeout.count()};
+    // Watches the call in flight for the timeout, on its own thread so that it also works
+    // while the CLI blocks in await().
+    std::thread m_watchdog;
+    std::mutex m_watchdogMutex;
+    std::condition_variable m_watchdogWake;
+    bool m_stopping = false;
 };
 
 // Lets a request see its promise's cancellation and report progress through it.
@@ -153,7 +178,14 @@ public:
     Result<ModuleInfo> info();
     void unload();
 
+    // The running request registers how to end it early; the watchdog thread calls
+    // abandonRunning() when its PKCS#11 call hangs. Thread-safe.
+    void setAbandon(std::function<void(const Error &)> abandon);
+    bool abandonRunning(const Error &error);
+
 private:
+    QMutex m_abandonMutex;
+    std::function<void(const Error &)> m_abandon;
     std::shared_ptr<CallTrace> m_trace;
     std::unique_ptr<Module> m_module;
     bool m_demo = false;
@@ -166,10 +198,15 @@ QFuture<Result<T>> HsmClient::post(std::function<Result<T>(ModuleWorker &, Reque
     promise->start();
     dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
         if (!promise->isCanceled()) {
+            worker.setAbandon([promise](const Error &error) {
+                promise->addResult(Result<T>(error));
+                promise->finish();
+            });
             PromiseContext<Result<T>> context(*promise);
             Result<T> result = job(worker, context);
+            worker.setAbandon({}); // after this the watchdog cannot finish the promise
             if (!promise->isCanceled())
-                promise->addResult(std::move(result));
+                promise->addResult(std::move(result)); // ignored once abandoned (finished)
         }
         promise->finish();
     });
@@ -195,6 +232,10 @@ QFuture<Result<QList<T>>> HsmClient::submitChunked(
     promise->start();
     dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
         if (!promise->isCanceled()) {
+            worker.setAbandon([promise](const Error &error) {
+                promise->addResult(R(error));
+                promise->finish();
+            });
             PromiseContext<R> context(*promise);
             if (!worker.module()) {
                 promise->addResult(R(Error::make(Error::Kind::NotLoaded,
@@ -204,9 +245,11 @@ QFuture<Result<QList<T>>> HsmClient::submitChunked(
                     promise->addResult(R(std::move(chunk)));
                 };
                 Status s = job(*worker.module(), context, sink);
+                worker.setAbandon({});
                 if (!s && !promise->isCanceled())
                     promise->addResult(R(s.error()));
             }
+            worker.setAbandon({});
         }
         promise->finish();
     });

@@ -20,8 +20,23 @@ qint64 CallTrace::nowNs() {
         .count();
 }
 
+void CallTrace::begin(const char *function, qint64 startNs) {
+    m_inFlightStartNs.store(startNs, std::memory_order_relaxed);
+    m_begun.fetch_add(1, std::memory_order_relaxed);
+    m_inFlightFunction.store(function, std::memory_order_release);
+}
+
+std::optional<CallTrace::InFlight> CallTrace::inFlight() const {
+    const char *function = m_inFlightFunction.load(std::memory_order_acquire);
+    if (!function)
+        return std::nullopt;
+    return InFlight{function, m_inFlightStartNs.load(std::memory_order_relaxed),
+                    m_begun.load(std::memory_order_relaxed)};
+}
+
 void CallTrace::record(const char *function, CK_RV rv, qint64 startNs, qint64 durationNs,
                        bool hasHandle, CK_ULONG handle) {
+    m_inFlightFunction.store(nullptr, std::memory_order_release);
     QMutexLocker lock(&m_mutex);
     CallRecord r;
     r.sequence = ++m_total;

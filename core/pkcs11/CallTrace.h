@@ -6,7 +6,9 @@
 
 #include <p11-kit/pkcs11.h>
 
+#include <atomic>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace hsm {
@@ -43,8 +45,22 @@ public:
     // Steady-clock nanoseconds used for startNs.
     static qint64 nowNs();
 
+    // The call the module is inside right now, if any, so a watchdog can tell a hung
+    // library from a slow request. Set by the call wrapper just before the call; record()
+    // clears it.
+    struct InFlight {
+        const char *function;
+        qint64 startNs;
+        quint64 number; // counts calls begun, so the same hung call is recognized
+    };
+    void begin(const char *function, qint64 startNs);
+    std::optional<InFlight> inFlight() const;
+
 private:
     mutable QMutex m_mutex;
+    std::atomic<const char *> m_inFlightFunction{nullptr};
+    std::atomic<qint64> m_inFlightStartNs{0};
+    std::atomic<quint64> m_begun{0};
     int m_capacity;
     std::vector<CallRecord> m_ring;
     quint64 m_total = 0;

@@ -17,6 +17,8 @@ struct Error {
         Input,             // the caller asked for something that does not exist or is malformed
         System,            // the operating system refused (files, permissions)
         NeedsConfirmation, // refused until the user explicitly confirms (e.g. a final PIN try)
+        NeedsLogin,        // the token is not (or no longer) logged in; ask for the PIN again
+        Timeout,           // a PKCS#11 call did not answer in time; the request was abandoned
     };
 
     Kind kind = Kind::Pkcs11;

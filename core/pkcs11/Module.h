@@ -48,6 +48,7 @@ public:
     template <typename Fn, typename First, typename... Rest>
     CK_RV call(Fn CK_FUNCTION_LIST::*member, const char *name, First first, Rest... rest) {
         const qint64 start = CallTrace::nowNs();
+        m_trace->begin(name, start);
         const Fn fn = m_functions->*member;
         const CK_RV rv = fn ? fn(first, rest...) : CKR_FUNCTION_NOT_SUPPORTED;
         // Only a slot id or session handle (a CK_ULONG first argument) is recorded.

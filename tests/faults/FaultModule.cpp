@@ -4,7 +4,8 @@
 //
 // Rules come from HSM_FAULTS (';' or newline separated) or from the file HSM_FAULTS_FILE,
 // which is read again whenever it changes, so a test can inject a fault mid-run and clear
-// it afterwards. Call counts start again whenever the rules change. One rule per line:
+// it afterwards. Call counts start again whenever the rules change or the module is loaded
+// anew (unloading it forgets them). One rule per line:
 //
 //   C_Sign rv=CKR_DEVICE_ERROR             every C_Sign fails
 //   C_Sign rv=CKR_DEVICE_ERROR call=3      only the 3rd C_Sign fails
@@ -16,10 +17,13 @@
 //                                          CKR_DEVICE_REMOVED
 //   token flags=final-try,no-rng           changes C_GetTokenInfo's flags (final-try,
 //                                          count-low, locked, pin-pad, no-rng)
+//   C_Login pad=1234                       a login without a PIN (a PIN pad) uses this PIN,
+//                                          as if it had been typed on the device
 //   sessions drop                          at the next call, every real session is closed
 //                                          (as after an HSM restart); once per rule change
 //
-// A failing C_Finalize still finalizes the real module, so the process stays usable.
+// A failing C_Sign, C_Finalize and the like is still made on the real module first, so its
+// state ends up as a real HSM's would (the operation ended, the library finalized).
 #include "pkcs11/Pkcs11Names.h"
 
 #include <p11-kit/pkcs11.h>
@@ -124,6 +128,7 @@ struct Rule {
     CK_FLAGS setFlags = 0;
     CK_FLAGS clearFlags = 0;
     bool drop = false;
+    std::string pad;
 };
 
 struct State {
@@ -201,6 +206,8 @@ std::vector<Rule> parseRules(const std::string &text) {
                     parseFlags(value, rule);
                 } else if (key == "drop") {
                     rule.drop = true;
+                } else if (key == "pad") {
+                    rule.pad = value;
                 }
             }
             rules.push_back(rule);
@@ -239,6 +246,7 @@ struct Decision {
     CK_FLAGS setFlags = 0;
     CK_FLAGS clearFlags = 0;
     bool drop = false;
+    std::string pad;
 };
 
 Decision decide(const char *function) {
@@ -272,6 +280,8 @@ Decision decide(const char *function) {
             d.constant = rule.constant;
         if (rule.cap)
             d.cap = rule.cap;
+        if (!rule.pad.empty())
+            d.pad = rule.pad;
     }
     d.drop = std::exchange(g_state.dropPending, false);
     return d;
@@ -294,6 +304,16 @@ bool isOneOf(const char *function, std::initializer_list<const char *> names) {
             return true;
     }
     return false;
+}
+
+// Functions whose failure ends the module's state they work on: a failing C_Sign ends the
+// signing operation (PKCS#11 5.2), a failing C_Finalize still finalizes. These are made on
+// the real module before the fault is answered, so its state stays what a real HSM's would.
+bool endsOperation(const char *function) {
+    return isOneOf(function,
+                   {"C_Finalize", "C_Sign", "C_SignFinal", "C_Encrypt", "C_EncryptFinal",
+                    "C_Decrypt", "C_DecryptFinal", "C_Digest", "C_DigestFinal", "C_Verify",
+                    "C_VerifyFinal", "C_SignRecover", "C_VerifyRecover", "C_FindObjectsFinal"});
 }
 
 // What a call answers while the token is "removed", or CKR_OK to go ahead.
@@ -365,8 +385,21 @@ struct Forward<Member, Name, CK_RV (*)(Args...)> {
                 }
             }
         }
-        if (d.fail && std::strcmp(Name, "C_Finalize") != 0)
+        if (d.fail && !endsOperation(Name))
             return d.rv;
+        if constexpr (sizeof...(Args) == 4) {
+            auto tuple = std::make_tuple(args...);
+            if constexpr (std::is_same_v<std::tuple_element_t<2, decltype(tuple)>,
+                                         CK_UTF8CHAR_PTR>) {
+                // C_Login(session, user, pin, length) without a PIN: the "device" supplies it.
+                if (!d.pad.empty() && !std::get<2>(tuple) && std::strcmp(Name, "C_Login") == 0) {
+                    std::string pin = d.pad;
+                    return g_real->C_Login(std::get<0>(tuple), std::get<1>(tuple),
+                                           reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data()),
+                                           pin.size());
+                }
+            }
+        }
         const CK_RV rv = (g_real->*Member)(args...);
         adjust(Name, d, rv, args...);
         return d.fail ? d.rv : rv;
