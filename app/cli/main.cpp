@@ -16,8 +16,10 @@
 #include "RandomCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
+#include "pkcs11/ProcessProtection.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 
 #include <cstdio>
 #include <memory>
@@ -58,6 +60,8 @@ QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    // Before anything can read a PIN: no core dumps, secrets on the locked heap.
+    protectProcess();
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     QTextStream out(stdout);
@@ -132,6 +136,16 @@ int main(int argc, char *argv[]) {
         format != QLatin1String("json"))
         return context.usage(
             QStringLiteral("--format must be text or json, not '%1'.").arg(format));
+    if (context.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const QString text = context.value(QStringLiteral("timeout"));
+        const double seconds = text.toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 24 * 3600)
+            return context.usage(
+                QStringLiteral("--timeout must be a number of seconds from 0 to 86400, not '%1'.")
+                    .arg(text));
+        client.setCallTimeout(std::chrono::milliseconds(qRound64(seconds * 1000)));
+    }
     if (command->needsModule()) {
         if (Status loaded = context.loadModule(); !loaded)
             return context.fail(loaded.error());

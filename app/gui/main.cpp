@@ -2,6 +2,7 @@
 #include "LibraryHistory.h"
 #include "MainWindow.h"
 #include "client/Application.h"
+#include "pkcs11/ProcessProtection.h"
 #include "client/HsmClient.h"
 
 #include <QApplication>
@@ -9,6 +10,8 @@
 #include <QFileInfo>
 
 int main(int argc, char *argv[]) {
+    // Before anything can read a PIN: no core dumps, secrets on the locked heap.
+    hsm::protectProcess();
     QApplication app(argc, argv);
     hsm::setApplicationIdentity();
 

@@ -1,10 +1,41 @@
 #include "pkcs11/SecretBytes.h"
 
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 
 #include <cstring>
+#include <new>
 
 namespace hsm {
+
+namespace {
+// Bigger secrets (random output by the MiB) would only exhaust the small secure heap.
+constexpr std::size_t kSecureHeapLargest = 16 * 1024;
+} // namespace
+
+template <> unsigned char *SecureAllocator<unsigned char>::allocate(std::size_t n) {
+    void *p = nullptr;
+    if (n <= kSecureHeapLargest) {
+        // A full secure heap is not an error for us: fall back to the ordinary heap without
+        // leaving an entry on OpenSSL's error queue.
+        ERR_set_mark();
+        p = OPENSSL_secure_zalloc(n);
+        ERR_pop_to_mark();
+    }
+    if (!p)
+        p = OPENSSL_zalloc(n);
+    if (!p)
+        throw std::bad_alloc();
+    return static_cast<unsigned char *>(p);
+}
+
+template <>
+void SecureAllocator<unsigned char>::deallocate(unsigned char *p, std::size_t n) noexcept {
+    if (CRYPTO_secure_allocated(p))
+        OPENSSL_secure_clear_free(p, n);
+    else
+        OPENSSL_clear_free(p, n);
+}
 
 SecretBytes SecretBytes::fromRaw(const char *data, size_t size) {
     SecretBytes s;

@@ -3,9 +3,21 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstddef>
 #include <vector>
 
 namespace hsm {
+
+// Allocates from OpenSSL's secure heap (see protectProcess()) and wipes on release.
+template <typename T> struct SecureAllocator {
+    using value_type = T;
+    SecureAllocator() = default;
+    template <typename U> SecureAllocator(const SecureAllocator<U> &) noexcept {}
+    T *allocate(std::size_t n);
+    void deallocate(T *p, std::size_t n) noexcept;
+    friend bool operator==(const SecureAllocator &, const SecureAllocator &) { return true; }
+    friend bool operator!=(const SecureAllocator &, const SecureAllocator &) { return false; }
+};
 
 // A PIN or other secret: move-only, never implicitly shared, wiped with OPENSSL_cleanse
 // when it is cleared or destroyed. "Absent" (no PIN at all) differs from empty: it asks a
@@ -32,7 +44,7 @@ public:
     void clear();
 
 private:
-    std::vector<unsigned char> m_bytes;
+    std::vector<unsigned char, SecureAllocator<unsigned char>> m_bytes;
     bool m_present = false;
 };
 
