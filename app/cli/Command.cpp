@@ -29,6 +29,10 @@ QList<QCommandLineOption> globalOptions() {
                "HSM_PIN, else a prompt on a terminal).",
                "file"),
         option("allow-final-try", "Log in even when the token says one PIN attempt is left."),
+        option("trace",
+               "Write every PKCS#11 call made (time, function, slot or session, return value, "
+               "duration; never an argument) to this file.",
+               "file"),
         option("timeout",
                "Give up on a PKCS#11 call that has not answered after this many seconds "
                "(default: 30; 0: wait for ever).",

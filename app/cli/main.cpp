@@ -20,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QSaveFile>
 
 #include <cstdio>
 #include <memory>
@@ -58,6 +59,37 @@ QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
 }
 
 } // namespace
+
+// Writes the call trace of the run to a file when the run ends, however it ends.
+class CallTraceFile {
+public:
+    CallTraceFile() = default;
+    CallTraceFile(const CallTraceFile &) = delete;
+    CallTraceFile &operator=(const CallTraceFile &) = delete;
+    ~CallTraceFile() {
+        if (!m_trace)
+            return;
+        QSaveFile file(m_path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+            for (const CallRecord &record : m_trace->snapshot())
+                file.write(formatCallRecord(record).toUtf8() + '\n');
+            if (file.commit())
+                return;
+        }
+        *m_err << "warning: the call trace could not be written to " << m_path << ": "
+               << file.errorString() << Qt::endl;
+    }
+    void follow(const QString &path, std::shared_ptr<CallTrace> trace, QTextStream &err) {
+        m_path = path;
+        m_trace = std::move(trace);
+        m_err = &err;
+    }
+
+private:
+    QString m_path;
+    std::shared_ptr<CallTrace> m_trace;
+    QTextStream *m_err = nullptr;
+};
 
 int main(int argc, char *argv[]) {
     // Before anything can read a PIN: no core dumps, secrets on the locked heap.
@@ -129,8 +161,13 @@ int main(int argc, char *argv[]) {
         return 2;
     }
 
+    // Declared before the client, so the file is written after the client has unloaded
+    // the module and C_Finalize is in it too.
+    CallTraceFile traceFile;
     HsmClient client;
     CommandContext context(globals, own, client, out, err);
+    if (context.isSet(QStringLiteral("trace")))
+        traceFile.follow(context.value(QStringLiteral("trace")), client.trace(), err);
     const QString format = context.value(QStringLiteral("format"));
     if (command->usesOutputFormat() && format != QLatin1String("text") &&
         format != QLatin1String("json"))

@@ -1,5 +1,7 @@
 #include "pkcs11/CallTrace.h"
 
+#include "pkcs11/ReturnValues.h"
+
 #include <QMutexLocker>
 
 #include <chrono>
@@ -91,6 +93,15 @@ QString describeHandle(const CallRecord &record) {
             return QStringLiteral("slot %1").arg(record.handle);
     }
     return QStringLiteral("session %1").arg(record.handle);
+}
+
+QString formatCallRecord(const CallRecord &record) {
+    const QString when = QDateTime::fromMSecsSinceEpoch(record.startedMs)
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return QStringLiteral("%1  %2  %3  %4  %5 ms")
+        .arg(when, QString::fromLatin1(record.function).leftJustified(20),
+             describeHandle(record).leftJustified(12), returnValueName(record.rv),
+             QString::number(record.durationNs / 1e6, 'f', 3));
 }
 
 } // namespace hsm

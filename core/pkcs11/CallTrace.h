@@ -72,4 +72,8 @@ private:
 // "slot 3" / "session 2" / "" for a record, by what the function's first argument is.
 QString describeHandle(const CallRecord &record);
 
+// One line per call, as the call log shows it and the CLI's --trace writes it:
+// "2026-11-29 05:04:01.123  C_GetTokenInfo  slot 0  CKR_OK  0.021 ms"
+QString formatCallRecord(const CallRecord &record);
+
 } // namespace hsm

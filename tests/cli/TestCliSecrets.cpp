@@ -117,7 +117,24 @@ private Q_SLOTS:
                 ok(cli({QStringLiteral("--format"), QStringLiteral("json"),
                         QStringLiteral("derive"), QStringLiteral("--name"), QLatin1String(name)})));
         }
-        QVERIFY(ok(cli({QStringLiteral("check-key"), QStringLiteral("--label"), QStringLiteral("akeyless_hsm")})));
+        // The support engineer's trace of a whole run, C_Initialize to C_Finalize.
+        const QString trace = m_dir.filePath(QStringLiteral("calls.txt"));
+        QVERIFY(ok(cli({QStringLiteral("--trace"), trace, QStringLiteral("derive"),
+                        QStringLiteral("--name"), QStringLiteral("hsm_secured")})));
+        {
+            QFile f(trace);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray calls = f.readAll();
+            for (const char *expected : {"C_Initialize", "C_Login", "C_SignInit", "C_Sign ",
+                                         "C_Finalize", "CKR_OK", " ms\n"})
+                QVERIFY2(calls.contains(expected), expected);
+            QVERIFY(
+                QRegularExpression(QStringLiteral("C_Sign +session \\d+ +CKR_OK +\\d+\\.\\d{3} ms"))
+                    .match(QString::fromLatin1(calls))
+                    .hasMatch());
+        }
+        QVERIFY(ok(cli({QStringLiteral("check-key"), QStringLiteral("--label"),
+                        QStringLiteral("akeyless_hsm")})));
         QVERIFY(ok(cli({QStringLiteral("objects")})));
         QVERIFY(ok(cli({QStringLiteral("preflight")})));
         for (const char *format : {"docker", "env", "compose", "k8s", "helm"}) {
