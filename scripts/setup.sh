@@ -11,6 +11,9 @@ HSM_ADMIN_PACKAGES=(
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
     libssl-dev libp11-kit-dev
     softhsm2 opensc python3-yaml
+    # The .deb (scripts/package and its test): dpkg-shlibdeps with file for its Depends;
+    # the validators of the desktop entry and the AppStream metainfo; groff for the man pages.
+    dpkg-dev file desktop-file-utils appstream groff-base
 )
 
 hsm_admin_install_packages() {

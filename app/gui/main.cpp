@@ -14,6 +14,9 @@ int main(int argc, char *argv[]) {
     hsm::protectProcess();
     QApplication app(argc, argv);
     hsm::setApplicationIdentity();
+    // The installed desktop entry's name: how a Wayland compositor or a dock matches the
+    // window to the entry and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(HSM_ADMIN_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
