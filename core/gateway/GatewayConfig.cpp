@@ -238,7 +238,9 @@ bool GatewayConfig::operator==(const GatewayConfig &o) const {
 }
 
 QString shellQuote(const QString &value) {
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    // \z, not $: $ also matches before a final newline, which would go out unquoted and
+    // end the command there.
+    static const QRegularExpression plain(QStringLiteral("\\A[A-Za-z0-9_@%+=:,./-]+\\z"));
     if (plain.match(value).hasMatch())
         return value;
     QString quoted = value;

@@ -283,6 +283,7 @@ private Q_SLOTS:
                     .message.contains(QStringLiteral("double quote")));
         QCOMPARE(shellQuote(QStringLiteral("plain/path:1")), QStringLiteral("plain/path:1"));
         QCOMPARE(shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+        QCOMPARE(shellQuote(QStringLiteral("path\n")), QStringLiteral("'path\n'"));
         QVERIFY(!GatewayImport::fromDockerRun(QStringLiteral("podman ps")));
     }
 };
