@@ -41,8 +41,43 @@ hsm_admin_install_packages() {
         apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# hsm_admin_build [extra cmake arguments...]
+# hsm_admin_build [extra cmake arguments...]; builds every target, or only those named in
+# HSM_ADMIN_TARGETS (space-separated) when it is set.
 hsm_admin_build() {
     cmake -S "$HSM_ADMIN_ROOT" -B "$HSM_ADMIN_BUILD" -G Ninja "$@" >/dev/null || return 1
-    cmake --build "$HSM_ADMIN_BUILD" -j "$(nproc)"
+    local targets=()
+    if [ -n "${HSM_ADMIN_TARGETS:-}" ]; then
+        read -r -a targets <<<"$HSM_ADMIN_TARGETS"
+        targets=(--target "${targets[@]}")
+    fi
+    cmake --build "$HSM_ADMIN_BUILD" -j "$(nproc)" "${targets[@]}"
+}
+
+# hsm_admin_sanitizer address|thread: switches to a clang build with sanitizers in its own
+# folder (build-asan with the libFuzzer targets, or build-tsan), adds the packages it
+# needs and exports the sanitizers' options with the suppressions in tests/sanitizers.
+# Sets HSM_ADMIN_SANITIZER_CMAKE_ARGS for hsm_admin_build.
+hsm_admin_sanitizer() {
+    HSM_ADMIN_SANITIZER_CMAKE_ARGS=(-DCMAKE_CXX_COMPILER=clang++ "-DHSM_ADMIN_SANITIZE=$1")
+    case "$1" in
+    address)
+        HSM_ADMIN_BUILD="$HSM_ADMIN_ROOT/build-asan"
+        HSM_ADMIN_SANITIZER_CMAKE_ARGS+=(-DHSM_ADMIN_FUZZ=ON)
+        ;;
+    thread)
+        HSM_ADMIN_BUILD="$HSM_ADMIN_ROOT/build-tsan"
+        ;;
+    *)
+        echo "error: --sanitize takes address or thread, not '$1'" >&2
+        return 2
+        ;;
+    esac
+    # clang with the sanitizer runtimes and libFuzzer, and llvm-symbolizer for the reports.
+    HSM_ADMIN_PACKAGES+=(clang libclang-rt-14-dev llvm-14)
+    local supp="$HSM_ADMIN_ROOT/tests/sanitizers"
+    local symbolizer="external_symbolizer_path=/usr/lib/llvm-14/bin/llvm-symbolizer"
+    export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:$symbolizer"
+    export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$supp/ubsan.supp:$symbolizer"
+    export TSAN_OPTIONS="suppressions=$supp/tsan.supp:second_deadlock_stack=1:$symbolizer"
 }

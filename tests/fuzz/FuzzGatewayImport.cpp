@@ -1,0 +1,73 @@
+// libFuzzer target: the gateway settings an operator pastes in, an env file or a
+// `docker run` command (EnvFile, GatewayImport, splitShellWords). The same bytes go to
+// every reader. Words split from a command and quoted again with shellQuote must split
+// back into the same words; an accepted import must render in every format or say why.
+#include "gateway/EnvFile.h"
+#include "gateway/GatewayConfig.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+QByteArray show(const QStringList &words) {
+    QByteArray out;
+    for (const QString &w : words)
+        out += "[" + w.toUtf8().toPercentEncoding(" ") + "] ";
+    return out;
+}
+
+void renderAll(const hsm::GatewayImport &import) {
+    using Format = hsm::GatewayConfig::Format;
+    for (Format format :
+         {Format::Docker, Format::Env, Format::Compose, Format::Kubernetes, Format::Helm}) {
+        const hsm::Result<QString> text = import.config.render(format);
+        if (!text && text.error().toString().isEmpty())
+            std::abort();
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size > 64 * 1024)
+        return -1;
+    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const QString text = QString::fromUtf8(bytes);
+
+    const hsm::Result<hsm::EnvFile> env = hsm::EnvFile::parse(bytes, QStringLiteral("fuzz.env"));
+    if (env) {
+        for (const auto &[key, value] : env->entries()) {
+            if (!env->contains(key))
+                std::abort();
+            (void)value;
+        }
+    }
+    const hsm::Result<hsm::GatewayImport> fromEnv =
+        hsm::GatewayImport::fromEnvFile(bytes, QStringLiteral("fuzz.env"));
+    if (fromEnv.ok() != env.ok())
+        std::abort(); // the import reads the file with EnvFile, refusing what it refuses
+    if (fromEnv)
+        renderAll(fromEnv.value());
+
+    const hsm::Result<QStringList> words = hsm::splitShellWords(text);
+    if (words) {
+        QStringList quoted;
+        for (const QString &word : words.value())
+            quoted << hsm::shellQuote(word);
+        const hsm::Result<QStringList> again = hsm::splitShellWords(quoted.join(QLatin1Char(' ')));
+        if (!again || again.value() != words.value()) {
+            std::fprintf(stderr, "words:   %s\nquoted:  %s\nsplit:   %s\n",
+                         show(words.value()).constData(),
+                         quoted.join(QLatin1Char(' ')).toUtf8().constData(),
+                         again ? show(again.value()).constData()
+                               : again.error().toString().toUtf8().constData());
+            std::abort();
+        }
+    }
+    const hsm::Result<hsm::GatewayImport> fromDocker = hsm::GatewayImport::fromDockerRun(text);
+    if (fromDocker)
+        renderAll(fromDocker.value());
+    return 0;
+}

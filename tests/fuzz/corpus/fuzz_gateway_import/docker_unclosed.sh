@@ -1,0 +1,1 @@
+docker run -e 'HSM_PIN=1234 -e "X=y

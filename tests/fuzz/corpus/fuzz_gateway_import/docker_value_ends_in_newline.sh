@@ -1,0 +1,2 @@
+docker run -e 'HSM_TOKEN_LABEL=gw
+' akeyless/base:latest-akeyless

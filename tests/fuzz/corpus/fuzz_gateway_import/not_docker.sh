@@ -1,0 +1,1 @@
+podman run -e A=b image
