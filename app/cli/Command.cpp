@@ -1,6 +1,7 @@
 #include "Command.h"
 
 #include "PinSource.h"
+#include "TextTable.h"
 #include "token/DemoHsm.h"
 
 #include <QJsonArray>
@@ -68,22 +69,23 @@ QString CommandContext::value(const QString &name) const {
     return m_own.value(name); // the default, if any
 }
 
+// Messages quote what they were given (labels, names, paths); each stays one line.
 int CommandContext::fail(const QString &message) {
-    m_err << "error: " << message << Qt::endl;
+    m_err << "error: " << TextTable::printable(message) << Qt::endl;
     return 1;
 }
 
 int CommandContext::usage(const QString &message) {
-    m_err << "error: " << message << Qt::endl;
+    m_err << "error: " << TextTable::printable(message) << Qt::endl;
     return 2;
 }
 
 void CommandContext::note(const QString &message) {
-    m_err << "note: " << message << Qt::endl;
+    m_err << "note: " << TextTable::printable(message) << Qt::endl;
 }
 
 void CommandContext::warn(const QString &message) {
-    m_err << "warning: " << message << Qt::endl;
+    m_err << "warning: " << TextTable::printable(message) << Qt::endl;
 }
 
 void CommandContext::printJson(const QJsonValue &value) {

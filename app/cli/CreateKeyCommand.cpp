@@ -42,6 +42,9 @@ int CreateKeyCommand::run(CommandContext &context) {
         return context.usage(
             QStringLiteral("--id must be hex bytes, e.g. 01ab, not '%1'.").arg(idHex));
     spec.id = QByteArray::fromHex(idHex.toLatin1());
+    // A label the HSM should never see (a line break, a control character) stops here.
+    if (Status valid = secretKeys::validate(spec); !valid)
+        return context.usage(valid.error().message);
 
     Result<SlotInfo> slot = context.selectToken();
     if (!slot)

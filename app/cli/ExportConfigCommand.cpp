@@ -1,6 +1,9 @@
 #include "ExportConfigCommand.h"
 
 #include "PinSource.h"
+#include "files/InputFile.h"
+#include "fragment/FragmentFile.h"
+#include "gateway/EnvFile.h"
 #include "gateway/GatewayConfig.h"
 
 #include <QFile>
@@ -51,13 +54,16 @@ int ExportConfigCommand::run(CommandContext &context) {
     const QString envFile = context.value(QStringLiteral("env-file"));
     const QString dockerFile = context.value(QStringLiteral("docker-run"));
     if (!envFile.isEmpty() || !dockerFile.isEmpty()) {
-        QFile file(envFile.isEmpty() ? dockerFile : envFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return context.fail(
-                QStringLiteral("Cannot read %1: %2.").arg(file.fileName(), file.errorString()));
+        const QString path = envFile.isEmpty() ? dockerFile : envFile;
+        const Result<QByteArray> content =
+            inputFile::read(path, EnvFile::kMaxFileSize,
+                            envFile.isEmpty() ? QStringLiteral("a docker run command")
+                                              : QStringLiteral("an env file"));
+        if (!content)
+            return context.fail(content.error());
         Result<GatewayImport> imported =
-            envFile.isEmpty() ? GatewayImport::fromDockerRun(QString::fromUtf8(file.readAll()))
-                              : GatewayImport::fromEnvFile(file.readAll(), envFile);
+            envFile.isEmpty() ? GatewayImport::fromDockerRun(QString::fromUtf8(content.value()))
+                              : GatewayImport::fromEnvFile(content.value(), envFile);
         if (!imported)
             return context.fail(imported.error());
         for (const QString &u : imported->unused)
@@ -66,7 +72,7 @@ int ExportConfigCommand::run(CommandContext &context) {
             return context.fail(
                 QStringLiteral("%1 sets several token identifiers (%2); the export "
                                "needs exactly one.")
-                    .arg(file.fileName(), imported->tokenIdentifiers.join(QStringLiteral(", "))));
+                    .arg(path, imported->tokenIdentifiers.join(QStringLiteral(", "))));
         config = imported->config;
     } else {
         config.libraryPath = qEnvironmentVariable("PKCS11_LIB_PATH");
@@ -112,12 +118,15 @@ int ExportConfigCommand::run(CommandContext &context) {
     if (!fragments.isEmpty())
         config.fragmentsPath = QFileInfo(fragments).absoluteFilePath();
     if (context.isSet(QStringLiteral("inline-fragments"))) {
-        QFile file(config.fragmentsPath);
-        if (config.fragmentsPath.isEmpty() || !file.open(QIODevice::ReadOnly))
+        if (config.fragmentsPath.isEmpty())
             return context.fail(
                 QStringLiteral("--inline-fragments needs a readable --fragments file."));
+        // Read and checked as every fragments file is: capped, regular, valid.
+        const Result<FragmentFile> file = FragmentFile::load(config.fragmentsPath);
+        if (!file)
+            return context.fail(file.error());
         config.fragmentsInline = true;
-        config.fragmentsJson = QString::fromUtf8(file.readAll());
+        config.fragmentsJson = QString::fromUtf8(file->toJson());
     }
     if (context.isSet(QStringLiteral("include-pin"))) {
         Result<std::shared_ptr<SecretBytes>> pin =

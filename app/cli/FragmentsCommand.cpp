@@ -38,7 +38,8 @@ int FragmentsCommand::run(CommandContext &context) {
         const QString type = f.type() == FragmentType::Unknown
                                  ? f.typeName() + QStringLiteral(" (not derivable here)")
                                  : f.typeName();
-        table.addRow({f.id(), f.name(), type, f.keyLabel(), f.description()});
+        table.addRow({f.id(), TextTable::elide(f.name()), type, TextTable::elide(f.keyLabel()),
+                      TextTable::elide(f.description())});
     }
     table.print(context.out());
     return 0;

@@ -66,6 +66,10 @@ int GenCustomerFragmentCommand::run(CommandContext &context) {
         return context.fail(QStringLiteral("%1 already has a fragment named '%2' (%3); choose "
                                            "another name or add --replace.")
                                 .arg(path, request.name, existing->id()));
+    // A target that can never be written (a folder, a device, a missing folder) stops us
+    // here too, not after the HSM has made a fragment that is then thrown away.
+    if (Status writable = file->checkWritable(); !writable)
+        return context.fail(writable.error());
 
     const bool hsmType = request.type != FragmentType::Standard;
     const bool needsHsm =

@@ -41,7 +41,7 @@ int ObjectsCommand::run(CommandContext &context) {
         QString size = o.sizeBits >= 0 ? QString::number(o.sizeBits) : QString();
         if (!o.curve.isEmpty())
             size = o.curve;
-        table.addRow({o.classWord(), o.keyTypeWord(), o.label, o.idHex(), size,
+        table.addRow({o.classWord(), o.keyTypeWord(), TextTable::elide(o.label), o.idHex(), size,
                       o.flagWords().join(QLatin1Char(','))});
     }
     table.print(context.out());

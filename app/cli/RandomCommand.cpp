@@ -1,6 +1,6 @@
 #include "RandomCommand.h"
 
-#include <QSaveFile>
+#include "files/OutputFile.h"
 
 #include <openssl/crypto.h>
 
@@ -42,6 +42,11 @@ int RandomCommand::run(CommandContext &context) {
             QStringLiteral("Refusing to write raw bytes to a terminal; use --out FILE "
                            "or --encoding hex."));
 
+    if (!out.isEmpty()) {
+        if (const QString problem = OutputFile::checkTarget(out); !problem.isEmpty())
+            return context.fail(problem);
+    }
+
     std::optional<CK_SLOT_ID> slot;
     if (source != EntropySource::Os) {
         if (Status loaded = context.loadModule(); !loaded)
@@ -66,22 +71,26 @@ int RandomCommand::run(CommandContext &context) {
         encoded.isEmpty() ? reinterpret_cast<const char *>(data.data()) : encoded.constData();
     const qint64 size = encoded.isEmpty() ? static_cast<qint64>(data.size()) : encoded.size();
 
+    Status written = Done{};
     if (!out.isEmpty()) {
-        QSaveFile file(out);
-        if (!file.open(QIODevice::WriteOnly) ||
-            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            file.write(bytesOut, size) != size || !file.commit())
-            return context.fail(
-                QStringLiteral("Cannot write %1: %2.").arg(out, file.errorString()));
+        OutputFile file(out); // mode 0600; a failure leaves no partial file
+        written = file.open();
+        if (written)
+            written = file.write(bytesOut, size);
+        if (written)
+            written = file.commit();
     } else {
         context.out().flush();
         if (std::fwrite(bytesOut, 1, static_cast<size_t>(size), stdout) !=
                 static_cast<size_t>(size) ||
             std::fflush(stdout) != 0)
-            return context.fail(QStringLiteral("Cannot write to standard output."));
+            written = Error::make(Error::Kind::System,
+                                  QStringLiteral("Cannot write to standard output."));
     }
     if (!encoded.isEmpty())
         OPENSSL_cleanse(encoded.data(), static_cast<size_t>(encoded.size()));
+    if (!written)
+        return context.fail(written.error());
     return 0;
 }
 

@@ -16,11 +16,11 @@
 #include "RandomCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
+#include "files/OutputFile.h"
 #include "pkcs11/ProcessProtection.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <memory>
@@ -69,15 +69,20 @@ public:
     ~CallTraceFile() {
         if (!m_trace)
             return;
-        QSaveFile file(m_path);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-            for (const CallRecord &record : m_trace->snapshot())
-                file.write(formatCallRecord(record).toUtf8() + '\n');
-            if (file.commit())
-                return;
-        }
-        *m_err << "warning: the call trace could not be written to " << m_path << ": "
-               << file.errorString() << Qt::endl;
+        // Never a device or a pipe: see OutputFile.
+        QByteArray text;
+        for (const CallRecord &record : m_trace->snapshot())
+            text += formatCallRecord(record).toUtf8() + '\n';
+        OutputFile file(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                    QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        Status written = file.open();
+        if (written)
+            written = file.write(text);
+        if (written)
+            written = file.commit();
+        if (!written)
+            *m_err << "warning: the call trace was not written: " << written.error().message
+                   << Qt::endl;
     }
     void follow(const QString &path, std::shared_ptr<CallTrace> trace, QTextStream &err) {
         m_path = path;
@@ -166,8 +171,13 @@ int main(int argc, char *argv[]) {
     CallTraceFile traceFile;
     HsmClient client;
     CommandContext context(globals, own, client, out, err);
-    if (context.isSet(QStringLiteral("trace")))
-        traceFile.follow(context.value(QStringLiteral("trace")), client.trace(), err);
+    if (context.isSet(QStringLiteral("trace"))) {
+        // A target that can never be written is refused before the HSM is touched.
+        const QString tracePath = context.value(QStringLiteral("trace"));
+        if (const QString problem = OutputFile::checkTarget(tracePath); !problem.isEmpty())
+            return context.fail(problem);
+        traceFile.follow(tracePath, client.trace(), err);
+    }
     const QString format = context.value(QStringLiteral("format"));
     if (command->usesOutputFormat() && format != QLatin1String("text") &&
         format != QLatin1String("json"))
@@ -187,5 +197,14 @@ int main(int argc, char *argv[]) {
         if (Status loaded = context.loadModule(); !loaded)
             return context.fail(loaded.error());
     }
-    return command->run(context);
+    const int status = command->run(context);
+    // Output that did not reach its file (a full disk, a closed pipe) is a failure, not a
+    // silent success with half a deployment file.
+    out.flush();
+    if (out.status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const QString reason = out.device() ? out.device()->errorString() : QString();
+        return context.fail(QStringLiteral("The output could not be written to standard output%1.")
+                                .arg(reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
+    }
+    return status;
 }

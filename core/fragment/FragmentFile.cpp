@@ -1,11 +1,13 @@
 #include "fragment/FragmentFile.h"
 
+#include "files/InputFile.h"
+#include "files/OutputFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSaveFile>
 #include <QSet>
 
 namespace hsm {
@@ -41,19 +43,12 @@ QString entryName(int index, const QJsonObject &entry) {
 } // namespace
 
 Result<FragmentFile> FragmentFile::load(const QString &path) {
-    QFile file(path);
-    if (!file.exists())
-        return fileError(QStringLiteral("%1 does not exist.").arg(path));
-    if (QFileInfo(path).isDir())
-        return fileError(QStringLiteral("%1 is a directory, not a fragments file.").arg(path));
-    if (file.size() > kMaxFileSize)
-        return fileError(QStringLiteral("%1 is %2 MiB, too big to be a fragments file.")
-                             .arg(path)
-                             .arg(file.size() / (1024 * 1024)));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(Error::Kind::System,
-                           QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
-    const QByteArray data = file.readAll();
+    // A regular file of at most kMaxFileSize: /dev/zero or a pipe is refused unread.
+    const Result<QByteArray> read =
+        inputFile::read(path, kMaxFileSize, QStringLiteral("a fragments file"));
+    if (!read)
+        return read.error();
+    const QByteArray &data = read.value();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -162,31 +157,38 @@ QByteArray FragmentFile::toJson() const {
     return QJsonDocument(top).toJson(QJsonDocument::Indented);
 }
 
+Status FragmentFile::checkWritable() const {
+    for (const QString &path : {m_path, m_path + QStringLiteral(".bak")}) {
+        if (const QString problem = OutputFile::checkTarget(path); !problem.isEmpty())
+            return fileError(problem);
+    }
+    return Done{};
+}
+
 Status FragmentFile::save() const {
-    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    auto systemError = [](const QString &what, const QFileDevice &f) {
-        return Error::make(Error::Kind::System,
-                           QStringLiteral("%1: %2.").arg(what, f.errorString()));
-    };
-    // The previous version first, itself written atomically.
+    // The new version first, into its temporary file: when that fails (a full disk), the
+    // file and its .bak are as they were.
+    OutputFile file(m_path);
+    if (Status s = file.open(); !s)
+        return s;
+    if (Status s = file.write(toJson()); !s)
+        return s;
+    // Then the previous version, itself written atomically.
     if (QFileInfo::exists(m_path)) {
         QFile current(m_path);
         if (!current.open(QIODevice::ReadOnly))
-            return systemError(QStringLiteral("Cannot read %1").arg(m_path), current);
-        QSaveFile backup(m_path + QStringLiteral(".bak"));
-        if (!backup.open(QIODevice::WriteOnly) || !backup.setPermissions(ownerOnly))
-            return systemError(QStringLiteral("Cannot write %1.bak").arg(m_path), backup);
-        backup.write(current.readAll());
-        if (!backup.commit())
-            return systemError(QStringLiteral("Cannot write %1.bak").arg(m_path), backup);
+            return Error::make(
+                Error::Kind::System,
+                QStringLiteral("Cannot read %1: %2.").arg(m_path, current.errorString()));
+        OutputFile backup(m_path + QStringLiteral(".bak"));
+        if (Status s = backup.open(); !s)
+            return s;
+        if (Status s = backup.write(current.readAll()); !s)
+            return s;
+        if (Status s = backup.commit(); !s)
+            return s;
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly))
-        return systemError(QStringLiteral("Cannot write %1").arg(m_path), file);
-    file.write(toJson());
-    if (!file.commit())
-        return systemError(QStringLiteral("Cannot write %1").arg(m_path), file);
-    return Done{};
+    return file.commit();
 }
 
 } // namespace hsm

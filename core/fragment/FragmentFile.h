@@ -32,8 +32,15 @@ public:
     // `replace`, which puts the new one in its place. Ids must stay unique.
     Status add(const CustomerFragment &fragment, bool replace);
 
-    // Writes atomically (QSaveFile) with mode 0600, keeping the previous version as
-    // <path>.bak (also 0600).
+    // Why save() would be refused before writing anything (the file or its .bak exists
+    // and is not a regular file, its folder is missing), so that callers can stop before
+    // any HSM work. Writes nothing.
+    Status checkWritable() const;
+
+    // Writes atomically (OutputFile) with mode 0600, keeping the previous version as
+    // <path>.bak (also 0600). On any failure the file and its .bak keep their bytes and no
+    // temporary file remains. A symbolic link is written through; a target that is not a
+    // regular file is refused.
     Status save() const;
 
     // The document as it will be written.

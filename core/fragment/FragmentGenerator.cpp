@@ -2,6 +2,7 @@
 
 #include "fragment/FragmentDerivation.h"
 #include "token/Inventory.h"
+#include "token/Labels.h"
 #include "token/SecretKeys.h"
 
 #include <openssl/rand.h>
@@ -18,6 +19,16 @@ Error requestError(const QString &message) {
 Status validate(const FragmentRequest &request) {
     if (request.name.trimmed().isEmpty())
         return requestError(QStringLiteral("A customer fragment needs a name."));
+    // JSON would store anything, but the gateway's logs, its UI and every listing show these
+    // as single lines: a line break or an escape sequence would forge or garble them.
+    const std::pair<const QString *, const char *> texts[] = {
+        {&request.name, "The fragment name"},
+        {&request.description, "The fragment description"},
+        {&request.keyLabel, "The HSM key label"}};
+    for (const auto &[text, what] : texts) {
+        if (Status s = labels::requireOneLine(*text, QLatin1String(what)); !s)
+            return s;
+    }
     const bool hsmType =
         request.type == FragmentType::HsmWrapped || request.type == FragmentType::HsmSecured;
     if (request.type == FragmentType::Unknown)

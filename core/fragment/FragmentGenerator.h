@@ -23,7 +23,9 @@ struct FragmentRequest {
 namespace fragmentGenerator {
 
 // The request's own mistakes, found before any HSM work: a missing name, a key label
-// where none belongs or missing where one must be.
+// where none belongs or missing where one must be, a name, description or key label that
+// is not one line of printable text (control characters, line breaks). Length is free:
+// JSON escaping keeps quotes, backslashes and long texts intact.
 Status validate(const FragmentRequest &request);
 
 // The entropy source the request ends up with, given whether the token has an RNG.

@@ -1,6 +1,7 @@
 #include "gateway/EnvFile.h"
 
-#include <QFile>
+#include "files/InputFile.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -17,8 +18,10 @@ Error lineError(const QString &name, int line, const QString &what) {
 Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
     static const QRegularExpression keyFormat(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     EnvFile out;
-    QHash<QString, int> firstLine;
-    const QList<QByteArray> lines = content.split('\n');
+    QHash<QString, int> &firstLine = out.m_lines;
+    // Editors on Windows write a byte order mark before the first key.
+    const QByteArray text = content.startsWith("\xEF\xBB\xBF") ? content.mid(3) : content;
+    const QList<QByteArray> lines = text.split('\n');
     for (int i = 0; i < lines.size(); ++i) {
         const int number = i + 1;
         QString line = QString::fromUtf8(lines[i]);
@@ -72,10 +75,12 @@ Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
             value = unquoted;
         }
         if (firstLine.contains(key))
-            return lineError(name, number,
-                             QStringLiteral("%1 is set again (first on line %2); keep one.")
-                                 .arg(key)
-                                 .arg(firstLine.value(key)));
+            return lineError(
+                name, number,
+                QStringLiteral("%1 is set again (first on line %2); docker would silently use "
+                               "the last one, so keep only the one you mean.")
+                    .arg(key)
+                    .arg(firstLine.value(key)));
         firstLine.insert(key, number);
         out.m_entries.append({key, value});
     }
@@ -83,14 +88,15 @@ Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
 }
 
 Result<EnvFile> EnvFile::load(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(Error::Kind::Input,
-                           QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
-    if (file.size() > 1024 * 1024)
-        return Error::make(Error::Kind::Input,
-                           QStringLiteral("%1 is too big for an env file.").arg(path));
-    return parse(file.readAll(), path);
+    const Result<QByteArray> content =
+        inputFile::read(path, kMaxFileSize, QStringLiteral("an env file"));
+    if (!content)
+        return content.error();
+    return parse(content.value(), path);
+}
+
+int EnvFile::line(const QString &key) const {
+    return m_lines.value(key, 0);
 }
 
 bool EnvFile::contains(const QString &key) const {

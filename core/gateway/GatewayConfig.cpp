@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -248,13 +249,29 @@ QString shellQuote(const QString &value) {
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-Result<QStringList> splitShellWords(const QString &command) {
+Result<QStringList> splitShellWords(const QString &text, QList<int> *lines) {
+    // CRLF line ends read exactly as LF, inside quotes too.
+    QString command = text;
+    command.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     QStringList words;
     QString word;
     bool inWord = false;
+    int wordLine = 1; // where the current word began
+    // The line of the character at `pos`; positions only ever move forward.
+    int line = 1;
+    qsizetype counted = 0;
+    auto lineAt = [&](qsizetype pos) {
+        for (; counted < pos; ++counted) {
+            if (command[counted] == QLatin1Char('\n'))
+                ++line;
+        }
+        return line;
+    };
     const qsizetype n = command.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = command[i];
+        if (!inWord)
+            wordLine = lineAt(i);
         if (c == QLatin1Char('\\')) {
             if (i + 1 < n && command[i + 1] == QLatin1Char('\r') && i + 2 < n &&
                 command[i + 2] == QLatin1Char('\n')) {
@@ -274,7 +291,9 @@ Result<QStringList> splitShellWords(const QString &command) {
         if (c == QLatin1Char('\'')) {
             const qsizetype end = command.indexOf(QLatin1Char('\''), i + 1);
             if (end < 0)
-                return configError(QStringLiteral("A single quote is never closed."));
+                return configError(
+                    QStringLiteral("The single quote opened on line %1 is never closed.")
+                        .arg(lineAt(i)));
             word += command.mid(i + 1, end - i - 1);
             inWord = true;
             i = end;
@@ -305,7 +324,9 @@ Result<QStringList> splitShellWords(const QString &command) {
                 word += d;
             }
             if (!closed)
-                return configError(QStringLiteral("A double quote is never closed."));
+                return configError(
+                    QStringLiteral("The double quote opened on line %1 is never closed.")
+                        .arg(lineAt(i)));
             inWord = true;
             i = j;
             continue;
@@ -316,8 +337,11 @@ Result<QStringList> splitShellWords(const QString &command) {
             continue;
         }
         if (c.isSpace()) {
-            if (inWord)
+            if (inWord) {
                 words << word;
+                if (lines)
+                    lines->append(wordLine);
+            }
             word.clear();
             inWord = false;
             continue;
@@ -325,16 +349,29 @@ Result<QStringList> splitShellWords(const QString &command) {
         word += c;
         inWord = true;
     }
-    if (inWord)
+    if (inWord) {
         words << word;
+        if (lines)
+            lines->append(wordLine);
+    }
     return words;
 }
 
 namespace {
 
 // Takes the gateway's variables from KEY=VALUE pairs into `import`; lists the rest.
-void takeVariable(GatewayImport &import, const QString &key, const QString &value,
-                  const QString &asWritten) {
+// `where` ("gw.env, line 3") starts the refusal of a gateway variable left empty, which
+// the gateway would read as unset.
+Status takeVariable(GatewayImport &import, const QString &key, const QString &value,
+                    const QString &asWritten, const QString &where) {
+    static const QStringList needValue{
+        QStringLiteral("PKCS11_LIB_PATH"),   QStringLiteral("HSM_SLOT"),
+        QStringLiteral("HSM_TOKEN_LABEL"),   QStringLiteral("HSM_TOKEN_SERIAL"),
+        QStringLiteral("HSM_USE_RAND"),      QStringLiteral("ADMIN_ACCESS_ID"),
+        QStringLiteral("CUSTOMER_FRAGMENTS")};
+    if (needValue.contains(key) && value.trimmed().isEmpty())
+        return configError(
+            QStringLiteral("%1: %2 is empty; give it a value or remove it.").arg(where, key));
     GatewayConfig &c = import.config;
     if (key == QLatin1String("PKCS11_LIB_PATH")) {
         c.libraryPath = value;
@@ -367,6 +404,14 @@ void takeVariable(GatewayImport &import, const QString &key, const QString &valu
     } else {
         import.unused << asWritten;
     }
+    return Done{};
+}
+
+Error setAgain(const QString &where, const QString &key, int firstLine) {
+    return configError(QStringLiteral("%1: %2 is set again (first on line %3); docker would "
+                                      "silently use the last one, so keep only the one you mean.")
+                           .arg(where, key)
+                           .arg(firstLine));
 }
 
 GatewayImport emptyImport() {
@@ -380,12 +425,19 @@ GatewayImport emptyImport() {
 } // namespace
 
 Result<GatewayImport> GatewayImport::fromDockerRun(const QString &command) {
-    Result<QStringList> words = splitShellWords(command);
+    QList<int> lines;
+    Result<QStringList> words = splitShellWords(command, &lines);
     if (!words)
         return words.error();
     QStringList w = words.value();
-    if (!w.isEmpty() && w.first() == QLatin1String("sudo"))
+    if (!w.isEmpty() && w.first() == QLatin1String("sudo")) {
         w.removeFirst();
+        lines.removeFirst();
+    }
+    QHash<QString, int> firstLine; // of each -e KEY
+    auto where = [&lines](qsizetype word) {
+        return QStringLiteral("docker run command, line %1").arg(lines.value(word));
+    };
     if (w.size() < 2 || QFileInfo(w[0]).fileName() != QLatin1String("docker") ||
         (w[1] != QLatin1String("run") &&
          !(w[1] == QLatin1String("container") && w.size() > 2 && w[2] == QLatin1String("run"))))
@@ -429,10 +481,15 @@ Result<GatewayImport> GatewayImport::fromDockerRun(const QString &command) {
         const QString asWritten = option + QLatin1Char(' ') + value;
         if (option == QLatin1String("-e") || option == QLatin1String("--env")) {
             const qsizetype at = value.indexOf(QLatin1Char('='));
+            const QString key = at < 0 ? value : value.left(at);
+            if (firstLine.contains(key))
+                return setAgain(where(i), key, firstLine.value(key));
+            firstLine.insert(key, lines.value(i));
             if (at < 0)
                 import.unused << asWritten + QStringLiteral(" (taken from the host's environment)");
-            else
-                takeVariable(import, value.left(at), value.mid(at + 1), asWritten);
+            else if (Status s = takeVariable(import, key, value.mid(at + 1), asWritten, where(i));
+                     !s)
+                return s.error();
         } else if (option == QLatin1String("-v") || option == QLatin1String("--volume")) {
             const QStringList parts = value.split(QLatin1Char(':'));
             const bool fragmentsMount =
@@ -476,10 +533,16 @@ Result<GatewayImport> GatewayImport::fromEnvFile(const QByteArray &content, cons
     if (!file)
         return file.error();
     GatewayImport import = emptyImport();
-    for (const auto &[key, value] : file->entries())
-        takeVariable(import, key, value,
-                     key + QLatin1Char('=') +
-                         (key == QLatin1String("HSM_PIN") ? QStringLiteral("…") : value));
+    for (const auto &[key, value] : file->entries()) {
+        const QString where = QStringLiteral("%1, line %2").arg(name).arg(file->line(key));
+        if (Status s =
+                takeVariable(import, key, value,
+                             key + QLatin1Char('=') +
+                                 (key == QLatin1String("HSM_PIN") ? QStringLiteral("…") : value),
+                             where);
+            !s)
+            return s.error();
+    }
     return import;
 }
 

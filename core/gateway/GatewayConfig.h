@@ -44,6 +44,8 @@ struct GatewayConfig {
 
 // Reads gateway settings back from a `docker run` command (line continuations and POSIX
 // shell quoting) or an env file. What it does not use is listed, never dropped silently.
+// A variable set twice is refused, naming it and both lines (docker would silently take
+// the last one), and so is a gateway variable with an empty value.
 struct GatewayImport {
     GatewayConfig config;
     QStringList unused; // e.g. "-p 8000:8000", "ADMIN_ACCESS_ID=p-xxx", "--name akeyless-gw"
@@ -55,8 +57,9 @@ struct GatewayImport {
 };
 
 // POSIX shell word splitting: quotes, backslashes and backslash-newline continuations.
-// No expansion of any kind. Errors name an unbalanced quote.
-Result<QStringList> splitShellWords(const QString &command);
+// No expansion of any kind. CRLF line ends read as LF. Errors name an unbalanced quote
+// and its line; `lines`, when given, receives the line each word begins on.
+Result<QStringList> splitShellWords(const QString &command, QList<int> *lines = nullptr);
 // 'value' quoted for a POSIX shell, or the value alone when it needs no quoting.
 QString shellQuote(const QString &value);
 

@@ -1,5 +1,7 @@
 #include "pkcs11/LibraryFile.h"
 
+#include "files/InputFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -71,6 +73,10 @@ QString checkLibraryFile(const QString &path) {
         return QStringLiteral("%1 does not exist.").arg(path);
     if (info.isDir())
         return QStringLiteral("%1 is a directory, not a PKCS#11 library file.").arg(path);
+    // Opening a named pipe would wait for a writer forever; a device is no library either.
+    if (!info.isFile())
+        return QStringLiteral("%1 is %2, not a PKCS#11 library file.")
+            .arg(path, inputFile::kindOf(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString());

@@ -2,6 +2,7 @@
 
 #include "pkcs11/FlagNames.h"
 #include "token/Inventory.h"
+#include "token/Labels.h"
 #include "token/ObjectReader.h"
 
 #include <openssl/rand.h>
@@ -188,11 +189,13 @@ Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot) {
     return out;
 }
 
-Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
+Status validate(const SecretKeySpec &spec) {
     const QString label = spec.label.trimmed();
     if (label.isEmpty())
         return inputError(
             QStringLiteral("A key needs a label: the gateway finds its key by label."));
+    if (Status s = labels::requireOneLine(label, QStringLiteral("The key label")); !s)
+        return s;
     if (spec.kind == SecretKeyKind::Aes && spec.bytes != 16 && spec.bytes != 24 && spec.bytes != 32)
         return inputError(
             QStringLiteral("An AES key is 16, 24 or 32 bytes, not %1.").arg(spec.bytes));
@@ -200,6 +203,13 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
         return inputError(QStringLiteral("A key of %1 bytes makes no sense for HMAC-SHA256; use "
                                          "32 (16 to 512 are accepted).")
                               .arg(spec.bytes));
+    return Done{};
+}
+
+Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
+    if (Status s = validate(spec); !s)
+        return s.error();
+    const QString label = spec.label.trimmed();
     Result<QList<CK_OBJECT_HANDLE>> existing = objects::secretKeysLabelled(session, label);
     if (!existing)
         return existing.error();

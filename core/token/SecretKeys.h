@@ -35,8 +35,13 @@ CK_KEY_TYPE keyType(SecretKeyKind kind);
 // The kinds whose generation mechanism the token lists.
 Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot);
 
+// The spec's own mistakes, found without the HSM: an empty label or one that is not one
+// line of printable text (a control character, a line break), an impossible size.
+Status validate(const SecretKeySpec &spec);
+
 // Generates a token key: private, sensitive, sign and verify; never extractable, and no
-// encrypt, decrypt, wrap, unwrap or derive. Refuses a label that a secret key already has.
+// encrypt, decrypt, wrap, unwrap or derive. Refuses a label that a secret key already has,
+// and whatever validate() refuses before any PKCS#11 call.
 Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec);
 
 // The key exists exactly once under `label`, and C_SignInit(CKM_SHA256_HMAC) + C_Sign work.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pkcs11/Result.h"
+
 #include <QString>
 
 #include <p11-kit/pkcs11.h>
@@ -25,6 +27,10 @@ struct TokenSelection {
     bool isEmpty() const {
         return !slot.isSet() && !label.isSet() && !serial.isSet() && !uri.isSet();
     }
+
+    // Identifiers no token can carry, refused before the HSM is asked: a label longer
+    // than the 32 bytes of CK_TOKEN_INFO's label, a serial longer than its 16.
+    Status validate() const;
 
     // HSM_SLOT, HSM_TOKEN_LABEL and HSM_TOKEN_SERIAL from the process environment.
     static TokenSelection fromEnvironment();

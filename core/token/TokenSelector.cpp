@@ -173,6 +173,8 @@ Result<QList<const SlotInfo *>> TokenSelector::byUri(const TokenSelection::Ident
 }
 
 Result<SlotInfo> TokenSelector::select(const TokenSelection &selection) const {
+    if (Status valid = selection.validate(); !valid)
+        return valid.error();
     if (selection.isEmpty()) {
         const QList<const SlotInfo *> all = initialized();
         if (all.size() == 1)
