@@ -6,6 +6,7 @@
 #include "client/HsmClient.h"
 #include "gateway/ProbePage.h"
 #include "objects/ObjectsPage.h"
+#include "pkcs11/CallTrace.h"
 #include "token/DemoHsm.h"
 #include "token/LoginFlow.h"
 #include "wizard/FragmentWizard.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     , m_moduleLabel(new QLabel(this))
     , m_pathLabel(new QLabel(this))
     , m_loginLabel(new QLabel(this))
+    , m_waitingLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_login(new LoginFlow(client, this)) {
     setWindowTitle(tr("HSM Admin"));
@@ -78,11 +80,15 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_loginLabel->setObjectName(QStringLiteral("loginState"));
     m_loginLabel->setAccessibleName(tr("Login state"));
+    m_waitingLabel->setObjectName(QStringLiteral("waitingCall"));
+    m_waitingLabel->setAccessibleName(tr("Waiting for the HSM"));
+    m_waitingLabel->hide();
     m_busy->setAccessibleName(tr("Loading"));
     m_busy->setRange(0, 0); // indeterminate: loading reports no progress
     m_busy->setMaximumWidth(120);
     m_busy->hide();
     statusBar()->addWidget(m_moduleLabel, 1);
+    statusBar()->addPermanentWidget(m_waitingLabel);
     statusBar()->addPermanentWidget(m_loginLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
     statusBar()->addPermanentWidget(m_busy);
@@ -97,14 +103,43 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
 
     connect(m_browser, &ModuleBrowser::currentSlotChanged, this,
             [this] { m_login->setSlot(m_browser->currentSlot()); });
+    m_browser->objectsPage()->setLoginFlow(m_login);
     connect(m_login, &LoginFlow::stateChanged, this, &MainWindow::updateTokenActions);
     connect(m_login, &LoginFlow::loginChanged, m_browser->objectsPage(), &ObjectsPage::reload);
     connect(m_login, &LoginFlow::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     updateTokenActions();
+
+    // Every request runs on the worker, so the window never waits for the HSM; but when a
+    // call takes long, say which one everything waits for.
+    m_waitingPoll.setInterval(500);
+    connect(&m_waitingPoll, &QTimer::timeout, this, &MainWindow::showWaitingCall);
+    m_waitingPoll.start();
 }
 
+// Nothing here waits for the worker: a request still running (even a PKCS#11 call that never
+// returns) is left to the client, whose destructor gives it a few seconds and then leaves the
+// library loaded rather than unload it under the call.
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showWaitingCall() {
+    const std::optional<CallTrace::InFlight> call = m_client.trace()->inFlight();
+    const qint64 elapsedMs = call ? (CallTrace::nowNs() - call->startNs) / 1000000 : 0;
+    if (!call || elapsedMs < 1000) {
+        m_waitingLabel->hide();
+        return;
+    }
+    const qint64 timeoutMs = m_client.callTimeout().count();
+    const QString function = QLatin1String(call->function);
+    m_waitingLabel->setText(
+        timeoutMs > 0 && elapsedMs >= timeoutMs
+            ? tr("%1 has not answered for %2 s: its request was given up; the next ones wait "
+                 "for the library.")
+                  .arg(function)
+                  .arg(elapsedMs / 1000)
+            : tr("Waiting for the HSM: %1 (%2 s)…").arg(function).arg(elapsedMs / 1000));
+    m_waitingLabel->show();
+}
 
 void MainWindow::createActions() {
     const auto icon = [this](const char *themeName, QStyle::StandardPixmap fallback) {

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 #include <optional>
 
@@ -33,6 +34,9 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(HsmClient &client, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The client every request of this window goes through (e.g. for its call timeout).
+    HsmClient &client() const { return m_client; }
 
 public Q_SLOTS:
     // Each loads asynchronously; inventoryLoaded() or loadFailed() tells how it went.
@@ -65,6 +69,8 @@ private:
     void showModule(const ModuleInfo *module);
     // Enables the token actions for the selected token and shows its login state.
     void updateTokenActions();
+    // Names the PKCS#11 call the worker has been waiting for, if it takes long.
+    void showWaitingCall();
 
     HsmClient &m_client;
     ModuleBrowser *m_browser;
@@ -73,6 +79,8 @@ private:
     QLabel *m_moduleLabel;
     QLabel *m_pathLabel;
     QLabel *m_loginLabel;
+    QLabel *m_waitingLabel;
+    QTimer m_waitingPoll;
     QProgressBar *m_busy;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -497,15 +498,20 @@ void TestFragmentWizard::verifyFailureShowsReasonAndRetries() {
     chooseDemoKey();
     QVERIFY(next());
     typeInto(child<QLineEdit>("fragmentName"), QStringLiteral("WIZ_RETRY"));
-    // Logged out behind the wizard's back: the key is private, so generating fails.
+    // Logged out behind the wizard's back: the key is private, so generating fails, and the
+    // PIN is asked for again. Cancelled, the failure stays with a Retry.
     const CK_SLOT_ID slot = m_wizard->state().slot->id;
     QVERIFY(await(m_client->logout(slot)).ok());
     QVERIFY(next());
     QCOMPARE(m_wizard->currentId(), int(FragmentWizard::VerifyPageId));
+    PinDialog *pinDialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((pinDialog = visibleDialog<PinDialog>()), kTimeout);
+    press(pinDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel));
     auto *retry = child<QPushButton>("retryVerify");
     QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), kTimeout);
     const QString reason = child<QLabel>("verifyError")->text();
     QVERIFY2(reason.contains(QStringLiteral("Could not generate")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("closed without logging in")), qPrintable(reason));
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
     QVERIFY(child<QLineEdit>("fingerprint")->text().isEmpty());
     screenshot(8);

@@ -223,9 +223,10 @@ void EntropyPage::cancelCheck() {
     // A check that has finished already is shown, not thrown away.
     if (!m_running || m_watcher.future().isFinished())
         return;
+    // Idle at once: the worker stops after its current block, or, when a PKCS#11 call hangs,
+    // once the library answers; a new check waits for that in the client's queue.
     m_watcher.cancel();
-    m_cancel->setEnabled(false);
-    m_result->setText(tr("Stopping…"));
+    checkDone();
 }
 
 void EntropyPage::showProgress(int value) {

@@ -3,6 +3,7 @@
 #include "FitToContents.h"
 #include "client/HsmClient.h"
 #include "token/DemoHsm.h"
+#include "token/LoginFlow.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,9 +32,10 @@ QString kindText(SecretKeyKind kind) {
 } // namespace
 
 CreateKeyDialog::CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QString &tokenName,
-                                 QWidget *parent)
+                                 LoginFlow *login, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
+    , m_login(login)
     , m_slot(slot)
     , m_label(new QLineEdit(QString::fromLatin1(demo::kKeyLabel), this))
     , m_kind(new QComboBox(this))
@@ -160,7 +162,23 @@ void CreateKeyDialog::showCreated() {
     }
     const Result<ObjectInfo> created = future.result();
     if (!created) {
-        showError(created.error().toString());
+        const QString failure = created.error().toString();
+        if (m_login && m_login->relogin(
+                           created.error(), this,
+                           [this] {
+                               setBusy(false);
+                               create();
+                           },
+                           [this, failure](const QString &why) {
+                               setBusy(false);
+                               showError(tr("%1\nNot created: %2").arg(failure, why));
+                           })) {
+            // Nothing to change until the login: the key is created right after it.
+            setBusy(true);
+            showError(tr("The token is not logged in any more: log in and the key is created."));
+            return;
+        }
+        showError(failure);
         return;
     }
     Q_EMIT keyCreated(created.value());

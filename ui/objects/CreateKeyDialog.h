@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QPointer>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -18,13 +19,16 @@ class HsmClient;
 
 namespace hsm::ui {
 
+class LoginFlow;
+
 // Creates an HMAC secret key on a token: label, type (only those the token can generate),
 // size and an optional id. It stays open on failure with the reason; it emits keyCreated()
-// and closes on success.
+// and closes on success. A token found logged out asks for the PIN through `login` (if
+// given) and the key is then created.
 class CreateKeyDialog : public QDialog {
     Q_OBJECT
 public:
-    CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QString &tokenName,
+    CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QString &tokenName, LoginFlow *login,
                     QWidget *parent = nullptr);
 
 Q_SIGNALS:
@@ -38,6 +42,7 @@ private:
     void setBusy(bool busy);
 
     HsmClient &m_client;
+    QPointer<LoginFlow> m_login;
     CK_SLOT_ID m_slot;
     QLineEdit *m_label;
     QComboBox *m_kind;

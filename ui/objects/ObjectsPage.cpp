@@ -6,6 +6,7 @@
 #include "objects/ObjectFilterProxyModel.h"
 #include "objects/ObjectTableModel.h"
 #include "token/DemoHsm.h"
+#include "token/LoginFlow.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -140,6 +141,10 @@ ObjectsPage::~ObjectsPage() {
     m_detailsWatcher.cancel();
 }
 
+void ObjectsPage::setLoginFlow(LoginFlow *login) {
+    m_login = login;
+}
+
 void ObjectsPage::showSlot(std::optional<CK_SLOT_ID> slot, const QString &tokenName) {
     // The worker stops a cancelled listing at its next row; setFuture() below drops
     // whatever the old one would still deliver.
@@ -152,6 +157,9 @@ void ObjectsPage::showSlot(std::optional<CK_SLOT_ID> slot, const QString &tokenN
     m_model->clear();
     m_details->clear();
     m_listError.clear();
+    m_listFailure.reset();
+    m_waitingForLogin = false;
+    ++m_listingNumber;
     m_keyCheck->hide();
 
     if (!slot) {
@@ -175,17 +183,21 @@ void ObjectsPage::reload() {
 void ObjectsPage::cancelLoading() {
     if (!m_loading)
         return;
+    // Idle at once: the worker drops the listing at its next row, or, when a PKCS#11 call
+    // hangs, once the library answers; a new request waits for that in the client's queue.
     m_listWatcher.cancel();
-    m_cancel->setEnabled(false);
-    m_status->setText(tr("Stopping…"));
+    endListing();
 }
 
 void ObjectsPage::appendResults(int begin, int end) {
+    if (!m_loading)
+        return; // cancelled: what still arrives is not shown
     const QFuture<Result<QList<ObjectInfo>>> future = m_listWatcher.future();
     const bool first = m_model->rowCount() == 0;
     for (int i = begin; i < end; ++i) {
         Result<QList<ObjectInfo>> chunk = future.resultAt(i);
         if (!chunk) {
+            m_listFailure = chunk.error();
             m_listError = chunk.error().toString();
             continue;
         }
@@ -202,6 +214,24 @@ void ObjectsPage::appendResults(int begin, int end) {
 void ObjectsPage::listingFinished() {
     if (!m_loading)
         return;
+    if (m_listFailure && m_login) {
+        // Logged out behind our back (an HSM restart): the PIN again, then the list again.
+        const QString failure = m_listError;
+        const quint64 listing = m_listingNumber;
+        m_waitingForLogin = m_login->relogin(
+            *m_listFailure, this, [this] { reload(); },
+            [this, failure, listing](const QString &why) {
+                if (listing != m_listingNumber)
+                    return; // another listing has started since
+                m_waitingForLogin = false;
+                m_listError = tr("%1 Not read again: %2").arg(failure, why);
+                updateStatus();
+            });
+    }
+    endListing();
+}
+
+void ObjectsPage::endListing() {
     m_loading = false;
     updateButtons();
     updateStatus();
@@ -213,7 +243,10 @@ void ObjectsPage::updateStatus() {
         return; // keep the progress text or the note
     const int total = m_model->rowCount();
     QString text;
-    if (!m_listError.isEmpty())
+    if (m_waitingForLogin)
+        text = tr("%1 is not logged in any more: the objects are read again after the login.")
+                   .arg(m_tokenName);
+    else if (!m_listError.isEmpty())
         text = tr("Could not read all objects: %1").arg(m_listError);
     else if (m_listWatcher.isCanceled())
         text = tr("Stopped: %1 read before cancelling; Reload reads them all.").arg(total);
@@ -221,7 +254,7 @@ void ObjectsPage::updateStatus() {
         text = tr("Objects: %1").arg(total);
     else
         text = tr("Objects: the filter shows %1 of %2").arg(m_proxy->rowCount()).arg(total);
-    if (total == 0 && m_listError.isEmpty() && !m_listWatcher.isCanceled())
+    if (total == 0 && m_listError.isEmpty() && !m_listWatcher.isCanceled() && !m_waitingForLogin)
         text += tr(" — private objects show only after logging in (Ctrl+L).");
     m_status->setText(text);
 }
@@ -304,7 +337,7 @@ void ObjectsPage::createKey() {
         m_createDialog->activateWindow();
         return;
     }
-    m_createDialog = new CreateKeyDialog(m_client, *m_slot, m_tokenName, this);
+    m_createDialog = new CreateKeyDialog(m_client, *m_slot, m_tokenName, m_login, this);
     m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_createDialog, &CreateKeyDialog::keyCreated, this, [this](const ObjectInfo &key) {
         reload();
@@ -342,6 +375,7 @@ void ObjectsPage::checkKeyLabelled(const QString &label) {
     m_keyCheck->setStyleSheet(QString());
     m_keyCheck->setText(tr("Checking the key '%1'…").arg(label));
     m_keyCheck->show();
+    m_checkedLabel = label;
     m_checkWatcher.setFuture(m_client.checkSecretKey(*m_slot, label));
 }
 
@@ -354,8 +388,20 @@ void ObjectsPage::showKeyCheck() {
         m_keyCheck->setStyleSheet(QStringLiteral("QLabel { color: #0f5132; }"));
         m_keyCheck->setText(report->verdict);
     } else {
+        const QString failure = tr("The check failed: %1").arg(report.error().toString());
+        const QString label = m_checkedLabel;
+        const bool relogin =
+            m_login &&
+            m_login->relogin(
+                report.error(), this, [this, label] { checkKeyLabelled(label); },
+                [this, failure](const QString &why) {
+                    m_keyCheck->setText(tr("%1 Not checked again: %2").arg(failure, why));
+                });
         m_keyCheck->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
-        m_keyCheck->setText(tr("The check failed: %1").arg(report.error().toString()));
+        m_keyCheck->setText(relogin ? tr("The token is not logged in any more: the key '%1' is "
+                                         "checked again after the login.")
+                                          .arg(label)
+                                    : failure);
     }
     m_keyCheck->show();
 }

@@ -24,6 +24,7 @@ class HsmClient;
 namespace hsm::ui {
 
 class CreateKeyDialog;
+class LoginFlow;
 class ObjectFilterProxyModel;
 class ObjectTableModel;
 
@@ -39,6 +40,9 @@ public:
     // Lists the objects of the token in `slot` (named `tokenName` in dialogs), cancelling a
     // listing in flight; std::nullopt empties the page.
     void showSlot(std::optional<CK_SLOT_ID> slot, const QString &tokenName = QString());
+    // The login of the token shown: a request that finds it logged out asks for the PIN
+    // through it and runs again after the login.
+    void setLoginFlow(LoginFlow *login);
 
     // The listing in flight or last made; for tests.
     QFuture<Result<QList<ObjectInfo>>> listing() const { return m_listWatcher.future(); }
@@ -61,6 +65,8 @@ Q_SIGNALS:
 private:
     void appendResults(int begin, int end);
     void listingFinished();
+    // The listing ended (finished, failed or cancelled): back to idle.
+    void endListing();
     void showSelectedObject();
     void showDetails();
     void showKeyCheck();
@@ -69,6 +75,7 @@ private:
     QString selectedSecretKeyLabel() const;
 
     HsmClient &m_client;
+    QPointer<LoginFlow> m_login;
     std::optional<CK_SLOT_ID> m_slot;
     QString m_tokenName;
     ObjectTableModel *m_model;
@@ -85,6 +92,10 @@ private:
     QLabel *m_keyCheck;
     bool m_loading = false;
     QString m_listError;
+    std::optional<Error> m_listFailure;
+    bool m_waitingForLogin = false; // the listing runs again after a login in progress
+    quint64 m_listingNumber = 0;    // counts listings, so that a late answer finds its own
+    QString m_checkedLabel;         // of the key check in flight
     QPointer<CreateKeyDialog> m_createDialog;
     QFutureWatcher<Result<QList<ObjectInfo>>> m_listWatcher;
     QFutureWatcher<Result<QList<AttributeValue>>> m_detailsWatcher;

@@ -3,6 +3,7 @@
 #include "client/HsmClient.h"
 #include "token/PinDialog.h"
 
+#include <QApplication>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -18,6 +19,8 @@ LoginFlow::LoginFlow(HsmClient &client, QWidget *window)
     connect(&m_loginWatcher, &QFutureWatcherBase::finished, this, &LoginFlow::loginFinished);
     connect(&m_logoutWatcher, &QFutureWatcherBase::finished, this, &LoginFlow::logoutFinished);
     connect(&m_loggedInWatcher, &QFutureWatcherBase::finished, this, &LoginFlow::loggedInRead);
+    connect(&m_stillLoggedInWatcher, &QFutureWatcherBase::finished, this,
+            &LoginFlow::stillLoggedInRead);
 }
 
 LoginFlow::~LoginFlow() = default;
@@ -25,6 +28,9 @@ LoginFlow::~LoginFlow() = default;
 void LoginFlow::setSlot(const SlotInfo *slot) {
     const bool usable = slot && slot->token && slot->token->has(CKF_TOKEN_INITIALIZED);
     m_slot = usable ? std::optional<SlotInfo>(*slot) : std::nullopt;
+    // Requests waiting for a login to another token do not get it.
+    if (!m_waiting.isEmpty() && (!m_slot || !m_loginSlot || m_slot->id != m_loginSlot->id))
+        settle(false, tr("Another token was chosen."));
     m_loggedIn = false;
     m_loggedInWatcher.cancel();
     if (m_slot)
@@ -46,6 +52,92 @@ QString LoginFlow::tokenName(const SlotInfo &slot) const {
 }
 
 void LoginFlow::logIn() {
+    startLogin();
+}
+
+bool LoginFlow::relogin(const Error &error, QObject *context, Retry retry, GiveUp giveUp) {
+    if (!m_slot)
+        return false;
+    const bool needsLogin =
+        error.kind == Error::Kind::NeedsLogin ||
+        (error.kind == Error::Kind::Pkcs11 && error.rv == CKR_USER_NOT_LOGGED_IN);
+    // A closed session on a token we logged in to: the login may have gone with it.
+    const bool sessionLost =
+        m_loggedIn && error.kind == Error::Kind::Pkcs11 &&
+        (error.rv == CKR_SESSION_HANDLE_INVALID || error.rv == CKR_SESSION_CLOSED);
+    if (!needsLogin && !sessionLost)
+        return false;
+    m_waiting.append({context, std::move(retry), std::move(giveUp)});
+    m_reloginReason = error.toString();
+    m_loginSlot = m_slot;
+    if (needsLogin)
+        askAgain();
+    else if (!m_stillLoggedInWatcher.isRunning())
+        m_stillLoggedInWatcher.setFuture(m_client.isLoggedIn(m_slot->id));
+    return true;
+}
+
+void LoginFlow::stillLoggedInRead() {
+    const QFuture<Result<bool>> future = m_stillLoggedInWatcher.future();
+    if (m_waiting.isEmpty() || future.isCanceled() || future.resultCount() == 0)
+        return;
+    if (m_dialog || m_pinStateWatcher.isRunning() || m_loginWatcher.isRunning() || m_confirmation)
+        return; // a login is under way; it settles the waiting requests
+    const Result<bool> loggedIn = future.result();
+    if (loggedIn && loggedIn.value()) {
+        // Only the session was lost; the module opens a new one on the next request. Not
+        // retried here, so that a module that keeps losing sessions cannot keep us looping.
+        settle(false, m_reloginReason);
+        return;
+    }
+    askAgain();
+}
+
+void LoginFlow::askAgain() {
+    const bool wasLoggedIn = m_loggedIn;
+    m_loggedIn = false;
+    Q_EMIT stateChanged();
+    if (wasLoggedIn)
+        Q_EMIT notice(tr("%1 is no longer logged in (the HSM may have restarted): enter the PIN "
+                         "again to go on.")
+                          .arg(tokenName(*m_loginSlot)));
+    if (m_dialog) {
+        m_dialog->showNote(tr("Log in again to go on: %1").arg(m_reloginReason));
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    startLogin();
+}
+
+void LoginFlow::settle(bool loggedIn, const QString &why) {
+    const QList<Waiting> waiting = std::exchange(m_waiting, {});
+    m_reloginReason.clear();
+    m_stillLoggedInWatcher.cancel();
+    if (!loggedIn && !waiting.isEmpty() && !why.isEmpty())
+        Q_EMIT notice(tr("Not logged in: %1").arg(why));
+    for (const Waiting &w : waiting) {
+        if (!w.context)
+            continue; // the page that asked is gone
+        if (loggedIn && w.retry)
+            w.retry();
+        else if (!loggedIn && w.giveUp)
+            w.giveUp(why);
+    }
+}
+
+QWidget *LoginFlow::dialogParent() const {
+    // Over a dialog of our window that waits for the login (Create Key, say), so that the
+    // PIN dialog is on top and usable; else over the window itself.
+    QWidget *modal = QApplication::activeModalWidget();
+    for (QWidget *w = modal; w; w = w->parentWidget()) {
+        if (w == m_window)
+            return modal;
+    }
+    return m_window;
+}
+
+void LoginFlow::startLogin() {
     if (!m_slot)
         return;
     if (m_dialog) {
@@ -66,8 +158,10 @@ void LoginFlow::pinStateRead() {
         return;
     const Result<PinState> state = future.result();
     if (!state) {
-        showError(tr("Could not read the PIN state of %1: %2")
-                      .arg(tokenName(*m_loginSlot), state.error().toString()));
+        const QString text = tr("Could not read the PIN state of %1: %2")
+                                 .arg(tokenName(*m_loginSlot), state.error().toString());
+        showError(text);
+        settle(false, text);
         return;
     }
     if (state->locked) {
@@ -88,7 +182,7 @@ void LoginFlow::askFinalTry(const PinState &state, bool reentry) {
                                 tr("%1\n\nIf this PIN is wrong, the user PIN of %2 locks and only "
                                    "the security officer can unlock it.")
                                     .arg(state.describe(), tokenName(*m_loginSlot)),
-                                QMessageBox::NoButton, m_dialog ? m_dialog.data() : m_window);
+                                QMessageBox::NoButton, m_dialog ? m_dialog.data() : dialogParent());
     box->setObjectName(QStringLiteral("finalTryConfirmation"));
     box->setAccessibleName(tr("Final PIN attempt"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -102,7 +196,9 @@ void LoginFlow::askFinalTry(const PinState &state, bool reentry) {
     connect(box, &QMessageBox::finished, this, [this, box, tryAnyway, state, reentry] {
         if (box->clickedButton() != tryAnyway) {
             if (m_dialog)
-                m_dialog->reject();
+                m_dialog->reject(); // which settles the waiting requests
+            else
+                settle(false, tr("The final PIN attempt was not made."));
             return;
         }
         m_options.allowFinalTry = true;
@@ -126,10 +222,25 @@ void LoginFlow::proceed(const PinState &state) {
 }
 
 void LoginFlow::openPinDialog(const PinState &state) {
-    m_dialog = new PinDialog(tokenName(*m_loginSlot), m_window);
+    m_dialog = new PinDialog(tokenName(*m_loginSlot), dialogParent());
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setPinState(state);
+    if (!m_reloginReason.isEmpty())
+        m_dialog->showNote(tr("Log in again to go on: %1").arg(m_reloginReason));
     connect(m_dialog, &PinDialog::pinEntered, this, &LoginFlow::submitPin);
+    // Closed without logging in: what waited for the login is not retried. A dialog that is
+    // deleted with its parent never says it finished.
+    auto finished = std::make_shared<bool>(false);
+    connect(m_dialog, &QDialog::finished, this, [this, finished](int result) {
+        *finished = true;
+        m_dialog.clear(); // closed: a new login opens a new one
+        if (result != QDialog::Accepted)
+            settle(false, tr("The PIN dialog was closed without logging in."));
+    });
+    connect(m_dialog, &QObject::destroyed, this, [this, finished] {
+        if (!*finished && !m_loginWatcher.isRunning()) // a login in flight settles when it ends
+            settle(false, tr("The PIN dialog was closed without logging in."));
+    });
     m_dialog->open();
 }
 
@@ -160,8 +271,10 @@ void LoginFlow::loginFinished() {
             return;
         }
         if (!m_dialog) {
-            showError(
-                tr("Could not log in to %1: %2").arg(tokenName(*m_loginSlot), error.toString()));
+            const QString text =
+                tr("Could not log in to %1: %2").arg(tokenName(*m_loginSlot), error.toString());
+            showError(text);
+            settle(false, text);
             return;
         }
         m_dialog->showFailure(error.toString());
@@ -178,6 +291,7 @@ void LoginFlow::loginFinished() {
     if (!report->warnings.isEmpty())
         Q_EMIT notice(tr("Before this login: %1").arg(report->warnings.join(QLatin1Char(' '))));
     Q_EMIT loginChanged();
+    settle(true); // what failed for want of the login runs again
 }
 
 void LoginFlow::pinStateAfterFailureRead() {
@@ -220,7 +334,7 @@ void LoginFlow::loggedInRead() {
 
 void LoginFlow::showError(const QString &text) {
     auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Log In"), text, QMessageBox::Ok, m_window);
+        new QMessageBox(QMessageBox::Warning, tr("Log In"), text, QMessageBox::Ok, dialogParent());
     box->setObjectName(QStringLiteral("loginError"));
     box->setAccessibleName(tr("Login problem"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,6 +1,7 @@
 #include "wizard/FragmentWizard.h"
 
 #include "fragment/FragmentFile.h"
+#include "token/LoginFlow.h"
 #include "wizard/FragmentPage.h"
 #include "wizard/HsmPage.h"
 #include "wizard/KeyPage.h"
@@ -22,12 +23,15 @@ FragmentWizard::FragmentWizard(HsmClient &client, QWidget *parent)
     setObjectName(QStringLiteral("fragmentWizard"));
     setOption(QWizard::NoBackButtonOnStartPage);
 
-    auto *hsmPage = new HsmPage(client, m_state, this);
+    // One login for every page: the HSM page logs in, and a later page whose request finds
+    // the token logged out (an HSM restart) asks for the PIN through it and goes on.
+    auto *login = new LoginFlow(client, this);
+    auto *hsmPage = new HsmPage(client, m_state, login, this);
     connect(hsmPage, &HsmPage::libraryChanged, this, &FragmentWizard::libraryChanged);
     auto *savePage = new SavePage(m_state, this);
     connect(savePage, &SavePage::saved, this, &FragmentWizard::fragmentSaved);
     setPage(HsmPageId, hsmPage);
-    setPage(KeyPageId, new KeyPage(client, m_state, this));
+    setPage(KeyPageId, new KeyPage(client, m_state, login, this));
     auto *fragmentPage = new FragmentPage(m_state, this);
     // Back from the Save page, where another file may have been chosen: check against it.
     connect(this, &QWizard::currentIdChanged, fragmentPage, [fragmentPage](int id) {
@@ -35,7 +39,7 @@ FragmentWizard::FragmentWizard(HsmClient &client, QWidget *parent)
             fragmentPage->refreshTargetFile();
     });
     setPage(FragmentPageId, fragmentPage);
-    setPage(VerifyPageId, new VerifyPage(client, m_state, this));
+    setPage(VerifyPageId, new VerifyPage(client, m_state, login, this));
     setPage(SavePageId, savePage);
     setStartId(HsmPageId);
 

@@ -23,7 +23,7 @@
 
 namespace hsm::ui {
 
-HsmPage::HsmPage(HsmClient &client, FragmentWizardState &state, QWidget *parent)
+HsmPage::HsmPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login, QWidget *parent)
     : QWizardPage(parent)
     , m_client(client)
     , m_state(state)
@@ -37,7 +37,7 @@ HsmPage::HsmPage(HsmClient &client, FragmentWizardState &state, QWidget *parent)
     , m_loginState(new QLabel(this))
     , m_logIn(new QPushButton(tr("&Log In…"), this))
     , m_status(new StatusLine(QStringLiteral("hsmStatus"), tr("HSM status"), this))
-    , m_login(new LoginFlow(client, this)) {
+    , m_login(login) {
     setTitle(tr("HSM and Token"));
     setSubTitle(tr("Choose the PKCS#11 library and the token the gateway will use, and log in "
                    "to it."));

@@ -35,7 +35,9 @@ struct FragmentWizardState;
 class HsmPage : public QWizardPage {
     Q_OBJECT
 public:
-    HsmPage(HsmClient &client, FragmentWizardState &state, QWidget *parent = nullptr);
+    // Logs in through `login`, which the wizard's other pages share.
+    HsmPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login,
+            QWidget *parent = nullptr);
     ~HsmPage() override;
 
     void initializePage() override;

@@ -3,6 +3,7 @@
 #include "client/HsmClient.h"
 #include "objects/CreateKeyDialog.h"
 #include "token/DemoHsm.h"
+#include "token/LoginFlow.h"
 #include "wizard/FragmentWizardState.h"
 #include "wizard/StatusLine.h"
 
@@ -21,10 +22,11 @@ constexpr int kLabelRole = Qt::UserRole;
 
 } // namespace
 
-KeyPage::KeyPage(HsmClient &client, FragmentWizardState &state, QWidget *parent)
+KeyPage::KeyPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login, QWidget *parent)
     : QWizardPage(parent)
     , m_client(client)
     , m_state(state)
+    , m_login(login)
     , m_keys(new QTreeWidget(this))
     , m_verdict(new QLabel(this))
     , m_reload(new QPushButton(tr("Check &Again"), this))
@@ -126,6 +128,7 @@ void KeyPage::reload() {
     m_keys->clear();
     m_checks.clear();
     m_listError.clear();
+    m_listFailure.reset();
     m_verdict->clear();
     m_status->showBusy(tr("Reading the secret keys of %1…").arg(m_state.slot->token->label));
     m_listWatcher.setFuture(m_client.objects(m_state.slot->id));
@@ -137,6 +140,7 @@ void KeyPage::appendKeys(int begin, int end) {
     for (int i = begin; i < end; ++i) {
         const Result<QList<ObjectInfo>> chunk = future.resultAt(i);
         if (!chunk) {
+            m_listFailure = chunk.error();
             m_listError = chunk.error().toString();
             continue;
         }
@@ -166,6 +170,8 @@ void KeyPage::appendKeys(int begin, int end) {
 
 void KeyPage::listingFinished() {
     if (m_listWatcher.isCanceled())
+        return;
+    if (m_listFailure && reloginFor(*m_listFailure))
         return;
     for (int i = 0; i < m_keys->topLevelItemCount(); ++i)
         m_keys->resizeColumnToContents(i);
@@ -197,6 +203,8 @@ void KeyPage::checkFinished() {
     if (future.isCanceled() || future.resultCount() == 0 || m_checking.isEmpty())
         return;
     const Result<KeyCheckReport> report = future.result();
+    if (!report && reloginFor(report.error()))
+        return;
     Check &check = m_checks[m_checking];
     check.done = true;
     check.passed = report.ok();
@@ -205,6 +213,34 @@ void KeyPage::checkFinished() {
     if (selectedLabel() == m_checking)
         showSelection();
     checkNext();
+}
+
+bool KeyPage::reloginFor(const Error &error) {
+    const bool waiting =
+        m_login &&
+        m_login->relogin(
+            error, this, [this] { reload(); },
+            [this, failure = error.toString()](const QString &why) {
+                // Not logged in: no key can pass; say so on each, and Check Again asks again.
+                for (auto it = m_checks.begin(); it != m_checks.end(); ++it) {
+                    if (!it->done)
+                        *it = Check{true, false, failure};
+                    showCheck(it.key());
+                }
+                showSelection();
+                m_status->showError(tr("The keys were not read and checked: %1 %2 Check Again "
+                                       "asks for the PIN.")
+                                        .arg(failure, why));
+                updateControls();
+            });
+    if (!waiting)
+        return false;
+    // The token was logged out behind our back: every key is read again after the login.
+    stop();
+    m_status->showNote(
+        tr("The token is not logged in any more: log in and the keys are checked again."));
+    updateControls();
+    return true;
 }
 
 void KeyPage::showCheck(const QString &label) {
@@ -269,8 +305,8 @@ void KeyPage::createKey() {
         m_createDialog->activateWindow();
         return;
     }
-    m_createDialog =
-        new CreateKeyDialog(m_client, m_state.slot->id, m_state.slot->token->displayName(), this);
+    m_createDialog = new CreateKeyDialog(m_client, m_state.slot->id,
+                                         m_state.slot->token->displayName(), m_login, this);
     m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_createDialog, &CreateKeyDialog::keyCreated, this, [this](const ObjectInfo &key) {
         m_keys->setCurrentItem(nullptr);

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QWizardPage>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -21,6 +23,7 @@ class HsmClient;
 namespace hsm::ui {
 
 class CreateKeyDialog;
+class LoginFlow;
 class StatusLine;
 struct FragmentWizardState;
 
@@ -30,7 +33,10 @@ struct FragmentWizardState;
 class KeyPage : public QWizardPage {
     Q_OBJECT
 public:
-    KeyPage(HsmClient &client, FragmentWizardState &state, QWidget *parent = nullptr);
+    // A check that finds the token logged out asks for the PIN through `login`, then checks
+    // again.
+    KeyPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login,
+            QWidget *parent = nullptr);
     ~KeyPage() override;
 
     void initializePage() override;
@@ -51,6 +57,9 @@ private:
     void listingFinished();
     void checkNext();
     void checkFinished();
+    // A listing or check failed with `error`: asks for the PIN again if that is why (and
+    // returns true); every key is read and checked again after the login.
+    bool reloginFor(const Error &error);
     void showCheck(const QString &label);
     void selectPreferred();
     void showSelection();
@@ -61,6 +70,7 @@ private:
 
     HsmClient &m_client;
     FragmentWizardState &m_state;
+    QPointer<LoginFlow> m_login;
     QTreeWidget *m_keys;
     QLabel *m_verdict;
     QPushButton *m_reload;
@@ -69,6 +79,7 @@ private:
     QPointer<CreateKeyDialog> m_createDialog;
     QString m_preferred; // the label to select once it has passed
     QString m_listError;
+    std::optional<Error> m_listFailure;
     QStringList m_toCheck; // labels waiting for their check, in list order
     QString m_checking;    // the label being checked
     QHash<QString, Check> m_checks;

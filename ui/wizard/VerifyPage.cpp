@@ -1,6 +1,7 @@
 #include "wizard/VerifyPage.h"
 
 #include "entropy/RandomSource.h"
+#include "token/LoginFlow.h"
 #include "wizard/FragmentWizardState.h"
 #include "wizard/StatusLine.h"
 
@@ -19,15 +20,18 @@ constexpr int kDerivations = 2;
 
 } // namespace
 
-VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, QWidget *parent)
+VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login,
+                       QWidget *parent)
     : QWizardPage(parent)
     , m_client(client)
     , m_state(state)
+    , m_login(login)
     , m_summary(new QLabel(this))
     , m_fingerprint(new QLineEdit(this))
     , m_explanation(new QLabel(this))
     , m_status(new StatusLine(QStringLiteral("verifyError"), tr("Verification status"), this))
-    , m_retry(new QPushButton(tr("&Retry"), this)) {
+    , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_stop(new QPushButton(tr("&Stop"), this)) {
     setTitle(tr("Generate and Verify"));
     setSubTitle(tr("The fragment is generated and derived twice through the HSM, the way the "
                    "gateway will derive it. Nothing is written yet."));
@@ -52,6 +56,9 @@ VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, QWidget *p
     m_retry->setObjectName(QStringLiteral("retryVerify"));
     m_retry->setAccessibleName(tr("Generate and verify again"));
     m_retry->hide();
+    m_stop->setObjectName(QStringLiteral("stopVerify"));
+    m_stop->setAccessibleName(tr("Stop generating and verifying"));
+    m_stop->hide();
 
     auto *fingerprintLabel = new QLabel(tr("&Fingerprint:"), this);
     fingerprintLabel->setBuddy(m_fingerprint);
@@ -62,6 +69,7 @@ VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, QWidget *p
     auto *retryRow = new QHBoxLayout;
     retryRow->addWidget(m_status, 1);
     retryRow->addWidget(m_retry, 0, Qt::AlignTop);
+    retryRow->addWidget(m_stop, 0, Qt::AlignTop);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -71,6 +79,7 @@ VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, QWidget *p
     layout->addStretch(1);
 
     connect(m_retry, &QPushButton::clicked, this, &VerifyPage::start);
+    connect(m_stop, &QPushButton::clicked, this, &VerifyPage::stopByUser);
     connect(&m_generateWatcher, &QFutureWatcherBase::finished, this, &VerifyPage::generated);
     connect(&m_deriveWatcher, &QFutureWatcherBase::finished, this, &VerifyPage::derived);
 }
@@ -97,6 +106,22 @@ bool VerifyPage::isComplete() const {
 void VerifyPage::stop() {
     m_generateWatcher.cancel();
     m_deriveWatcher.cancel();
+    setBusy(false);
+}
+
+void VerifyPage::stopByUser() {
+    if (!m_stop->isVisible())
+        return;
+    // Idle at once; a hung PKCS#11 call keeps the worker until the library answers, and a
+    // Retry waits for that in the client's queue.
+    stop();
+    fail(tr("Stopped: nothing was generated. Retry starts again."));
+}
+
+void VerifyPage::setBusy(bool busy) {
+    m_stop->setVisible(busy);
+    if (busy)
+        m_retry->hide();
 }
 
 void VerifyPage::start() {
@@ -107,9 +132,13 @@ void VerifyPage::start() {
     m_state.fingerprint.clear();
     m_fingerprint->clear();
     m_retry->hide();
+    m_stop->setObjectName(QStringLiteral("stopVerify"));
+    m_stop->setAccessibleName(tr("Stop generating and verifying"));
+    m_stop->hide();
     m_summary->setText(
         tr("'%1', %2").arg(m_state.request.name, CustomerFragment::typeName(m_state.request.type)));
     m_status->showBusy(tr("Generating the fragment…"));
+    setBusy(true);
     Q_EMIT completeChanged();
     const std::optional<CK_SLOT_ID> slot =
         m_state.slot ? std::optional<CK_SLOT_ID>(m_state.slot->id) : std::nullopt;
@@ -122,7 +151,7 @@ void VerifyPage::generated() {
         return;
     const Result<CustomerFragment> fragment = future.result();
     if (!fragment) {
-        fail(tr("Could not generate the fragment: %1").arg(fragment.error().toString()));
+        failed(tr("Could not generate the fragment"), fragment.error());
         return;
     }
     m_state.fragment = fragment.value();
@@ -145,7 +174,7 @@ void VerifyPage::derived() {
         return;
     const Result<HsmClient::Derived> result = future.result();
     if (!result) {
-        fail(tr("Could not derive the fragment: %1").arg(result.error().toString()));
+        failed(tr("Could not derive the fragment"), result.error());
         return;
     }
     m_fingerprints << result->fingerprint;
@@ -162,6 +191,7 @@ void VerifyPage::derived() {
                  .arg(m_fingerprints.first(), m_fingerprints.last()));
         return;
     }
+    setBusy(false);
     m_verified = true;
     m_state.fingerprint = m_fingerprints.first();
     m_fingerprint->setText(m_state.fingerprint);
@@ -169,7 +199,28 @@ void VerifyPage::derived() {
     Q_EMIT completeChanged();
 }
 
+void VerifyPage::failed(const QString &what, const Error &error) {
+    const QString failure = tr("%1: %2").arg(what, error.toString());
+    if (m_login &&
+        m_login->relogin(
+            error, this, [this] { start(); },
+            [this, failure](const QString &why) {
+                fail(tr("%1\nNot logged in, so not tried again: %2 Retry asks for the PIN.")
+                         .arg(failure, why));
+            })) {
+        // Logged out behind our back (an HSM restart): the PIN again, then from the start.
+        m_state.fragment.reset();
+        m_status->showNote(
+            tr("The token is not logged in any more: log in and the fragment is generated "
+               "again."));
+        setBusy(false);
+        return;
+    }
+    fail(failure);
+}
+
 void VerifyPage::fail(const QString &message) {
+    setBusy(false);
     m_verified = false;
     m_state.fragment.reset();
     m_state.fingerprint.clear();
