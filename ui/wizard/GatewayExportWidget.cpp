@@ -1,5 +1,7 @@
 #include "wizard/GatewayExportWidget.h"
 
+#include "files/OutputFile.h"
+
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -11,7 +13,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 
 namespace hsm::ui {
 
@@ -143,11 +144,17 @@ void GatewayExportWidget::save() {
                                                       QDir(folder).filePath(suggestedFileName()));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    const QByteArray bytes = m_text->toPlainText().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Never over a device or a pipe, and never half a file on a full disk (OutputFile);
+    // owner-only, as an export may hold the PIN.
+    OutputFile file(path);
+    Status saved = file.open();
+    if (saved)
+        saved = file.write(m_text->toPlainText().toUtf8());
+    if (saved)
+        saved = file.commit();
+    if (!saved) {
         m_message->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
-        m_message->setText(tr("Could not save %1: %2.").arg(path, file.errorString()));
+        m_message->setText(saved.error().message);
     } else {
         m_message->setStyleSheet(QString());
         m_message->setText(tr("Saved %1.").arg(path));
