@@ -115,12 +115,8 @@ namespace {
     X(C_CancelFunction)                                                                            \
     X(C_WaitForSlotEvent)
 
-struct Rule {
-    std::string function; // a C_ name, or "token" / "sessions"
-    CK_RV rv = CKR_OK;
-    bool hasRv = false;
-    unsigned long call = 0; // only this call (1-based); 0 = any
-    unsigned long from = 0; // this call and later; 0 = any
+// What a rule does to a call besides failing it.
+struct Effects {
     unsigned long sleepMs = 0;
     int constant = -1;
     unsigned long cap = 0;
@@ -129,6 +125,15 @@ struct Rule {
     CK_FLAGS clearFlags = 0;
     bool drop = false;
     std::string pad;
+};
+
+struct Rule {
+    std::string function; // a C_ name, or "token" / "sessions"
+    CK_RV rv = CKR_OK;
+    bool hasRv = false;
+    unsigned long call = 0; // only this call (1-based); 0 = any
+    unsigned long from = 0; // this call and later; 0 = any
+    Effects effects;
 };
 
 struct State {
@@ -158,15 +163,15 @@ void parseFlags(const std::string &list, Rule &rule) {
     std::string word;
     while (std::getline(words, word, ',')) {
         if (word == "final-try")
-            rule.setFlags |= CKF_USER_PIN_FINAL_TRY;
+            rule.effects.setFlags |= CKF_USER_PIN_FINAL_TRY;
         else if (word == "count-low")
-            rule.setFlags |= CKF_USER_PIN_COUNT_LOW;
+            rule.effects.setFlags |= CKF_USER_PIN_COUNT_LOW;
         else if (word == "locked")
-            rule.setFlags |= CKF_USER_PIN_LOCKED;
+            rule.effects.setFlags |= CKF_USER_PIN_LOCKED;
         else if (word == "pin-pad")
-            rule.setFlags |= CKF_PROTECTED_AUTHENTICATION_PATH;
+            rule.effects.setFlags |= CKF_PROTECTED_AUTHENTICATION_PATH;
         else if (word == "no-rng")
-            rule.clearFlags |= CKF_RNG;
+            rule.effects.clearFlags |= CKF_RNG;
     }
 }
 
@@ -195,19 +200,20 @@ std::vector<Rule> parseRules(const std::string &text) {
                 } else if (key == "from") {
                     rule.from = std::strtoul(value.c_str(), nullptr, 10);
                 } else if (key == "sleep") {
-                    rule.sleepMs = std::strtoul(value.c_str(), nullptr, 10);
+                    rule.effects.sleepMs = std::strtoul(value.c_str(), nullptr, 10);
                 } else if (key == "constant") {
-                    rule.constant = static_cast<int>(std::strtol(value.c_str(), nullptr, 0));
+                    rule.effects.constant =
+                        static_cast<int>(std::strtol(value.c_str(), nullptr, 0));
                 } else if (key == "cap") {
-                    rule.cap = std::strtoul(value.c_str(), nullptr, 10);
+                    rule.effects.cap = std::strtoul(value.c_str(), nullptr, 10);
                 } else if (key == "removed") {
-                    rule.removed = true;
+                    rule.effects.removed = true;
                 } else if (key == "flags") {
                     parseFlags(value, rule);
                 } else if (key == "drop") {
-                    rule.drop = true;
+                    rule.effects.drop = true;
                 } else if (key == "pad") {
-                    rule.pad = value;
+                    rule.effects.pad = value;
                 }
             }
             rules.push_back(rule);
@@ -239,14 +245,7 @@ bool applies(const Rule &rule, unsigned long count) {
 struct Decision {
     bool fail = false;
     CK_RV rv = CKR_OK;
-    unsigned long sleepMs = 0;
-    int constant = -1;
-    unsigned long cap = 0;
-    bool removed = false;
-    CK_FLAGS setFlags = 0;
-    CK_FLAGS clearFlags = 0;
-    bool drop = false;
-    std::string pad;
+    Effects effects;
 };
 
 Decision decide(const char *function) {
@@ -258,15 +257,16 @@ Decision decide(const char *function) {
         g_state.counts.clear();
         g_state.dropPending = false;
         for (const Rule &rule : g_state.rules)
-            g_state.dropPending = g_state.dropPending || (rule.function == "sessions" && rule.drop);
+            g_state.dropPending =
+                g_state.dropPending || (rule.function == "sessions" && rule.effects.drop);
     }
     const unsigned long count = ++g_state.counts[function];
     Decision d;
     for (const Rule &rule : g_state.rules) {
         if (rule.function == "token") {
-            d.removed = d.removed || rule.removed;
-            d.setFlags |= rule.setFlags;
-            d.clearFlags |= rule.clearFlags;
+            d.effects.removed = d.effects.removed || rule.effects.removed;
+            d.effects.setFlags |= rule.effects.setFlags;
+            d.effects.clearFlags |= rule.effects.clearFlags;
             continue;
         }
         if (rule.function != function || !applies(rule, count))
@@ -275,15 +275,15 @@ Decision decide(const char *function) {
             d.fail = true;
             d.rv = rule.rv;
         }
-        d.sleepMs += rule.sleepMs;
-        if (rule.constant >= 0)
-            d.constant = rule.constant;
-        if (rule.cap)
-            d.cap = rule.cap;
-        if (!rule.pad.empty())
-            d.pad = rule.pad;
+        d.effects.sleepMs += rule.effects.sleepMs;
+        if (rule.effects.constant >= 0)
+            d.effects.constant = rule.effects.constant;
+        if (rule.effects.cap)
+            d.effects.cap = rule.effects.cap;
+        if (!rule.effects.pad.empty())
+            d.effects.pad = rule.effects.pad;
     }
-    d.drop = std::exchange(g_state.dropPending, false);
+    d.effects.drop = std::exchange(g_state.dropPending, false);
     return d;
 }
 
@@ -338,12 +338,12 @@ void adjust(const char *function, const Decision &d, CK_RV rv, Args... args) {
         using Third = std::tuple_element_t<2, decltype(tuple)>;
         if constexpr (std::is_same_v<Second, CK_BYTE_PTR> && std::is_same_v<Third, CK_ULONG>) {
             // C_GenerateRandom(session, out, length)
-            if (d.constant >= 0 && std::strcmp(function, "C_GenerateRandom") == 0)
-                std::memset(std::get<1>(tuple), d.constant, std::get<2>(tuple));
+            if (d.effects.constant >= 0 && std::strcmp(function, "C_GenerateRandom") == 0)
+                std::memset(std::get<1>(tuple), d.effects.constant, std::get<2>(tuple));
         } else if constexpr (std::is_same_v<Second, CK_SLOT_ID_PTR> &&
                              std::is_same_v<Third, CK_ULONG_PTR>) {
             // C_GetSlotList(tokenPresent, list, count): hide every slot while removed
-            if (d.removed && std::get<0>(tuple) == CK_TRUE)
+            if (d.effects.removed && std::get<0>(tuple) == CK_TRUE)
                 *std::get<2>(tuple) = 0;
         }
     } else if constexpr (sizeof...(Args) == 2) {
@@ -351,9 +351,9 @@ void adjust(const char *function, const Decision &d, CK_RV rv, Args... args) {
         using Second = std::tuple_element_t<1, decltype(tuple)>;
         if constexpr (std::is_same_v<Second, CK_TOKEN_INFO_PTR>) {
             CK_TOKEN_INFO *info = std::get<1>(tuple);
-            info->flags = (info->flags | d.setFlags) & ~d.clearFlags;
+            info->flags = (info->flags | d.effects.setFlags) & ~d.effects.clearFlags;
         } else if constexpr (std::is_same_v<Second, CK_SLOT_INFO_PTR>) {
-            if (d.removed)
+            if (d.effects.removed)
                 std::get<1>(tuple)->flags &= ~static_cast<CK_FLAGS>(CKF_TOKEN_PRESENT);
         }
     }
@@ -368,19 +368,19 @@ template <auto Member, const char *Name, typename... Args>
 struct Forward<Member, Name, CK_RV (*)(Args...)> {
     static CK_RV call(Args... args) {
         const Decision d = decide(Name);
-        if (d.drop)
+        if (d.effects.drop)
             dropAllSessions();
-        if (d.sleepMs)
-            std::this_thread::sleep_for(std::chrono::milliseconds(d.sleepMs));
-        if (d.removed) {
+        if (d.effects.sleepMs)
+            std::this_thread::sleep_for(std::chrono::milliseconds(d.effects.sleepMs));
+        if (d.effects.removed) {
             if (const CK_RV rv = removedAnswer(Name); rv != CKR_OK)
                 return rv;
         }
-        if (d.cap && std::strcmp(Name, "C_GenerateRandom") == 0) {
+        if (d.effects.cap && std::strcmp(Name, "C_GenerateRandom") == 0) {
             if constexpr (sizeof...(Args) == 3) {
                 auto tuple = std::make_tuple(args...);
                 if constexpr (std::is_same_v<std::tuple_element_t<2, decltype(tuple)>, CK_ULONG>) {
-                    if (std::get<2>(tuple) > d.cap)
+                    if (std::get<2>(tuple) > d.effects.cap)
                         return CKR_DATA_LEN_RANGE;
                 }
             }
@@ -392,8 +392,9 @@ struct Forward<Member, Name, CK_RV (*)(Args...)> {
             if constexpr (std::is_same_v<std::tuple_element_t<2, decltype(tuple)>,
                                          CK_UTF8CHAR_PTR>) {
                 // C_Login(session, user, pin, length) without a PIN: the "device" supplies it.
-                if (!d.pad.empty() && !std::get<2>(tuple) && std::strcmp(Name, "C_Login") == 0) {
-                    std::string pin = d.pad;
+                if (!d.effects.pad.empty() && !std::get<2>(tuple) &&
+                    std::strcmp(Name, "C_Login") == 0) {
+                    std::string pin = d.effects.pad;
                     return g_real->C_Login(std::get<0>(tuple), std::get<1>(tuple),
                                            reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data()),
                                            pin.size());
