@@ -246,6 +246,8 @@ QString shellQuote(const QString &value) {
         return value;
     QString quoted = value;
     quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    // splitShellWords reads CR LF as LF; an empty '' between them keeps both, in any shell.
+    quoted.replace(QStringLiteral("\r\n"), QStringLiteral("\r''\n"));
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 

@@ -541,6 +541,9 @@ private Q_SLOTS:
         QCOMPARE(fromLf->config.libraryPath, QStringLiteral("/opt/HSM Lib/libv.so"));
         QCOMPARE(fromLf->config.tokenValue, QStringLiteral("my \"token\""));
         QCOMPARE(fromLf->config.fragmentsPath, QStringLiteral("/srv/cf.json"));
+        // A word that really holds CR LF is quoted so that it reads back whole.
+        const QString word = QStringLiteral("a\r\nb");
+        QCOMPARE(splitShellWords(shellQuote(word)).value(), QStringList{word});
     }
 
     void dockerRunRefusals_data() {
