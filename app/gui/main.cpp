@@ -2,8 +2,8 @@
 #include "LibraryHistory.h"
 #include "MainWindow.h"
 #include "client/Application.h"
-#include "pkcs11/ProcessProtection.h"
 #include "client/HsmClient.h"
+#include "pkcs11/ProcessProtection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
