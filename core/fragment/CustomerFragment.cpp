@@ -64,7 +64,8 @@ bool CustomerFragment::parseType(const QString &name, FragmentType *type) {
 }
 
 bool CustomerFragment::isValidId(const QString &id) {
-    static const QRegularExpression format(QStringLiteral("^cf-[a-z0-9]{20}$"));
+    // \z, not $: $ also matches before a trailing newline.
+    static const QRegularExpression format(QStringLiteral("\\Acf-[a-z0-9]{20}\\z"));
     return format.match(id).hasMatch();
 }
 

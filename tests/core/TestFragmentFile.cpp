@@ -230,6 +230,7 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 36); // every character of [a-z0-9] turns up
         QVERIFY(!CustomerFragment::isValidId(QStringLiteral("cf-ABCDEFGHIJKLMNOPQRST")));
         QVERIFY(!CustomerFragment::isValidId(QStringLiteral("cf-short")));
+        QVERIFY(!CustomerFragment::isValidId(QStringLiteral("cf-abcdefghij0123456789\n")));
     }
 };
 
