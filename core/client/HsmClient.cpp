@@ -286,11 +286,12 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
                     return Error::make(Error::Kind::NotLoaded,
                                        QStringLiteral("Deriving a %1 fragment needs the HSM.")
                                            .arg(fragment.typeName()));
-                return onTokenSession<SecretBytes>(*w.module(), *slot, Login::Needed,
-                                                   [&fragment](Session &session) {
-                                                       FragmentDeriver deriver(std::move(session));
-                                                       return deriver.derive(fragment);
-                                                   });
+                KeyHandles &keys = w.derivationKeys(*slot);
+                return onTokenSession<SecretBytes>(
+                    *w.module(), *slot, Login::Needed, [&fragment, &keys](Session &session) {
+                        FragmentDeriver deriver(std::move(session), &keys);
+                        return deriver.derive(fragment);
+                    });
             };
             Result<SecretBytes> value = deriveValue();
             if (!value)
@@ -390,6 +391,7 @@ Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
 Result<ModuleInfo> ModuleWorker::reload() {
     if (!m_module)
         return Error::make(Error::Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
+    m_derivationKeys.clear(); // handles do not outlive C_Finalize
     if (Status s = m_module->reinitialize(); !s) {
         // A module that cannot initialize again is unusable; drop it rather than keep a
         // handle to something half-finalized.
@@ -411,6 +413,11 @@ Result<ModuleInfo> ModuleWorker::info() {
 void ModuleWorker::unload() {
     m_module.reset();
     m_demo = false;
+    m_derivationKeys.clear();
+}
+
+KeyHandles &ModuleWorker::derivationKeys(CK_SLOT_ID slot) {
+    return m_derivationKeys[slot];
 }
 
 } // namespace hsm

@@ -2,6 +2,7 @@
 
 #include "client/RequestContext.h"
 #include "entropy/EntropyCheck.h"
+#include "fragment/FragmentDerivation.h"
 #include "fragment/FragmentGenerator.h"
 #include "pkcs11/CallTrace.h"
 #include "pkcs11/Module.h"
@@ -23,6 +24,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -183,12 +185,17 @@ public:
     void setAbandon(std::function<void(const Error &)> abandon);
     bool abandonRunning(const Error &error);
 
+    // The derivation keys found on `slot` by earlier requests (FragmentDeriver confirms a
+    // handle before using it); forgotten when the module is unloaded or re-initialized.
+    KeyHandles &derivationKeys(CK_SLOT_ID slot);
+
 private:
     QMutex m_abandonMutex;
     std::function<void(const Error &)> m_abandon;
     std::shared_ptr<CallTrace> m_trace;
     std::unique_ptr<Module> m_module;
     bool m_demo = false;
+    std::map<CK_SLOT_ID, KeyHandles> m_derivationKeys;
 };
 
 template <typename T>

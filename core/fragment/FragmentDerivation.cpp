@@ -1,5 +1,6 @@
 #include "fragment/FragmentDerivation.h"
 
+#include "pkcs11/AttributeTemplate.h"
 #include "token/SecretKeys.h"
 
 #include <openssl/core_names.h>
@@ -29,9 +30,10 @@ Result<SecretBytes> seed(const CustomerFragment &fragment) {
 }
 
 Result<SecretBytes> expand(const SecretBytes &prk, const QString &id) {
-    EVP_KDF *kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
+    // Fetched once: a fetch searches OpenSSL's provider store under a lock, which costs
+    // as much as the expansion itself.
+    static EVP_KDF *const kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
     EVP_KDF_CTX *ctx = kdf ? EVP_KDF_CTX_new(kdf) : nullptr;
-    EVP_KDF_free(kdf);
     if (!ctx)
         return Error::make(Error::Kind::System, QStringLiteral("OpenSSL offers no HKDF."));
     QByteArray infoBytes = info(id);
@@ -65,13 +67,47 @@ QString fingerprint(const SecretBytes &value) {
 
 namespace hsm {
 
+namespace {
+
+// Whether `key` is still a secret key labelled `label` (a handle may be reused for
+// another object once the key is destroyed).
+bool isSecretKeyLabelled(Session &session, CK_OBJECT_HANDLE key, const QString &label) {
+    const QByteArray wanted = label.toUtf8();
+    AttributeTemplate t;
+    const int cls = t.addUlong(CKA_CLASS);
+    const int text = t.addBytes(CKA_LABEL, static_cast<size_t>(wanted.size()));
+    return t.readOnce(session, key) == CKR_OK && t.ulongAt(cls) == CKO_SECRET_KEY &&
+           t.bytesAt(text) == wanted;
+}
+
+} // namespace
+
 Result<CK_OBJECT_HANDLE> FragmentDeriver::key(const QString &label) {
     if (auto it = m_keys.constFind(label); it != m_keys.constEnd())
         return it.value();
+    if (m_remembered) {
+        if (auto it = m_remembered->constFind(label); it != m_remembered->constEnd()) {
+            const CK_OBJECT_HANDLE handle = it.value();
+            if (isSecretKeyLabelled(m_session, handle, label)) {
+                m_keys.insert(label, handle);
+                return handle;
+            }
+            m_remembered->remove(label);
+        }
+    }
     Result<CK_OBJECT_HANDLE> found = secretKeys::findUnique(m_session, label);
-    if (found)
+    if (found) {
         m_keys.insert(label, found.value());
+        if (m_remembered)
+            m_remembered->insert(label, found.value());
+    }
     return found;
+}
+
+void FragmentDeriver::forget(const QString &label) {
+    m_keys.remove(label);
+    if (m_remembered)
+        m_remembered->remove(label);
 }
 
 Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const SecretBytes &seed) {
@@ -92,7 +128,7 @@ Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const Secr
         // The key was deleted or replaced since we looked it up: look again, once.
         if (s.error().rv != CKR_KEY_HANDLE_INVALID && s.error().rv != CKR_OBJECT_HANDLE_INVALID)
             return s.error();
-        m_keys.remove(keyLabel);
+        forget(keyLabel);
     }
     return Error::pkcs11("C_SignInit", CKR_KEY_HANDLE_INVALID);
 }

@@ -28,13 +28,22 @@ QString fingerprint(const SecretBytes &value);
 
 } // namespace derivation
 
+// Key handles by label, as a worker keeps them for a token between requests.
+using KeyHandles = QHash<QString, CK_OBJECT_HANDLE>;
+
 // Derives fragments' values on one session. Remembers key handles by label so that a
 // repeated derivation costs one C_SignInit + C_Sign; a key deleted since is looked up again.
+// With `remembered` (the worker's handles for this token, from earlier requests), a key
+// found before costs one C_GetAttributeValue that confirms it is still the secret key with
+// that label instead of a search, which on a large token is a pass over every object. A
+// second key given the same label since is then not noticed until the next search (after
+// the key is deleted, or the module is loaded again); the key check always searches.
 // Lives on the worker.
 class FragmentDeriver {
 public:
-    explicit FragmentDeriver(Session session)
-        : m_session(std::move(session)) {}
+    explicit FragmentDeriver(Session session, KeyHandles *remembered = nullptr)
+        : m_session(std::move(session))
+        , m_remembered(remembered) {}
 
     // `standard`: the seed itself; the HSM types: the version 1 derivation.
     Result<SecretBytes> derive(const CustomerFragment &fragment);
@@ -44,8 +53,11 @@ public:
 private:
     Result<CK_OBJECT_HANDLE> key(const QString &label);
 
+    void forget(const QString &label);
+
     Session m_session;
-    QHash<QString, CK_OBJECT_HANDLE> m_keys;
+    KeyHandles m_keys; // found or confirmed by this deriver
+    KeyHandles *m_remembered = nullptr;
 };
 
 } // namespace hsm

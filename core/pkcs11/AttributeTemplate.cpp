@@ -61,6 +61,12 @@ Status AttributeTemplate::read(Session &session, CK_OBJECT_HANDLE object) {
     return Done{};
 }
 
+CK_RV AttributeTemplate::readOnce(Session &session, CK_OBJECT_HANDLE object) {
+    pointAtStorage();
+    return HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object,
+                   m_attributes.data(), static_cast<CK_ULONG>(m_attributes.size()));
+}
+
 Status AttributeTemplate::readOneByOne(Session &session, CK_OBJECT_HANDLE object) {
     pointAtStorage();
     for (size_t i = 0; i < m_attributes.size(); ++i) {

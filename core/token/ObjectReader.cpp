@@ -6,12 +6,12 @@
 #include "pkcs11/Pkcs11Names.h"
 
 #include <QDate>
-#include <QSet>
 
 #include <openssl/ec.h>
 #include <openssl/objects.h>
 
 #include <cstring>
+#include <optional>
 
 namespace hsm::objects {
 namespace {
@@ -48,9 +48,6 @@ const FlagAttribute kPublicKeyFlags[] = {{CKA_LOCAL, ObjectInfo::Local},
                                          {CKA_ENCRYPT, ObjectInfo::Encrypt},
                                          {CKA_WRAP, ObjectInfo::Wrap},
                                          {CKA_DERIVE, ObjectInfo::Derive}};
-
-const CK_OBJECT_CLASS kListedClasses[] = {CKO_SECRET_KEY, CKO_PRIVATE_KEY, CKO_PUBLIC_KEY,
-                                          CKO_CERTIFICATE, CKO_DATA};
 
 Error cancelled() {
     return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
@@ -118,112 +115,141 @@ void addFlags(AttributeTemplate &t, const FlagAttribute (&flags)[N],
         indexes.emplace_back(t.addBool(f.type), f.flag);
 }
 
-} // namespace
+// The attributes of one row of `cls`, always with CKA_CLASS, so that a read made with
+// the wrong class still tells which class the object has.
+struct RowTemplate {
+    explicit RowTemplate(CK_OBJECT_CLASS cls)
+        : objectClass(cls) {
+        classIndex = t.addUlong(CKA_CLASS);
+        label = t.addBytes(CKA_LABEL, 64);
+        addFlags(t, kCommonFlags, flagIndexes);
+        switch (cls) {
+        case CKO_SECRET_KEY:
+            id = t.addBytes(CKA_ID, 32);
+            keyType = t.addUlong(CKA_KEY_TYPE);
+            valueLen = t.addUlong(CKA_VALUE_LEN);
+            addFlags(t, kSecretKeyFlags, flagIndexes);
+            break;
+        case CKO_PRIVATE_KEY:
+            id = t.addBytes(CKA_ID, 32);
+            keyType = t.addUlong(CKA_KEY_TYPE);
+            addFlags(t, kPrivateKeyFlags, flagIndexes);
+            break;
+        case CKO_PUBLIC_KEY:
+            id = t.addBytes(CKA_ID, 32);
+            keyType = t.addUlong(CKA_KEY_TYPE);
+            addFlags(t, kPublicKeyFlags, flagIndexes);
+            break;
+        case CKO_CERTIFICATE:
+            id = t.addBytes(CKA_ID, 32);
+            break;
+        default:
+            break; // data objects and the rest: label and the common flags only
+        }
+    }
 
-Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object, CK_OBJECT_CLASS knownClass) {
-    ObjectInfo info;
-    info.handle = object;
+    ObjectInfo row(CK_OBJECT_HANDLE object) const {
+        ObjectInfo info;
+        info.handle = object;
+        info.objectClass = t.ulongAt(classIndex);
+        info.label = QString::fromUtf8(t.bytesAt(label));
+        if (id >= 0)
+            info.id = t.bytesAt(id);
+        if (keyType >= 0)
+            info.keyType = t.ulongAt(keyType);
+        if (valueLen >= 0 && t.ulongAt(valueLen) != CK_UNAVAILABLE_INFORMATION)
+            info.sizeBits = static_cast<int>(t.ulongAt(valueLen) * 8);
+        for (const auto &[index, flag] : flagIndexes) {
+            if (t.boolAt(index))
+                info.flags |= flag;
+        }
+        return info;
+    }
+
+    CK_OBJECT_CLASS objectClass;
     AttributeTemplate t;
     std::vector<std::pair<int, ObjectInfo::Flag>> flagIndexes;
-    const int cls = knownClass == CK_UNAVAILABLE_INFORMATION ? t.addUlong(CKA_CLASS) : -1;
-    const int label = t.addBytes(CKA_LABEL, 64);
-    addFlags(t, kCommonFlags, flagIndexes);
-    int id = -1, keyType = -1, valueLen = -1;
-    switch (knownClass) {
-    case CKO_SECRET_KEY:
-        id = t.addBytes(CKA_ID, 32);
-        keyType = t.addUlong(CKA_KEY_TYPE);
-        valueLen = t.addUlong(CKA_VALUE_LEN);
-        addFlags(t, kSecretKeyFlags, flagIndexes);
-        break;
-    case CKO_PRIVATE_KEY:
-        id = t.addBytes(CKA_ID, 32);
-        keyType = t.addUlong(CKA_KEY_TYPE);
-        addFlags(t, kPrivateKeyFlags, flagIndexes);
-        break;
-    case CKO_PUBLIC_KEY:
-        id = t.addBytes(CKA_ID, 32);
-        keyType = t.addUlong(CKA_KEY_TYPE);
-        addFlags(t, kPublicKeyFlags, flagIndexes);
-        break;
-    case CKO_CERTIFICATE:
-        id = t.addBytes(CKA_ID, 32);
-        break;
-    default:
-        break; // data objects and the rest: label and the common flags only
-    }
-    if (Status s = t.read(session, object); !s)
-        return s.error();
+    int classIndex = -1, label = -1, id = -1, keyType = -1, valueLen = -1;
+};
 
-    info.objectClass = cls >= 0 ? t.ulongAt(cls) : knownClass;
-    info.label = QString::fromUtf8(t.bytesAt(label));
-    if (id >= 0)
-        info.id = t.bytesAt(id);
-    if (keyType >= 0)
-        info.keyType = t.ulongAt(keyType);
-    if (valueLen >= 0 && t.ulongAt(valueLen) != CK_UNAVAILABLE_INFORMATION)
-        info.sizeBits = static_cast<int>(t.ulongAt(valueLen) * 8);
-    for (const auto &[index, flag] : flagIndexes) {
-        if (t.boolAt(index))
-            info.flags |= flag;
-    }
-    if (knownClass == CKO_PRIVATE_KEY || knownClass == CKO_PUBLIC_KEY) {
+// Key sizes that need a further call (RSA and EC keys).
+Result<ObjectInfo> completed(Session &session, ObjectInfo info) {
+    if (info.objectClass == CKO_PRIVATE_KEY || info.objectClass == CKO_PUBLIC_KEY) {
         if (Status s = readKeySize(session, info); !s)
             return s.error();
     }
     return info;
 }
 
+} // namespace
+
+Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object, CK_OBJECT_CLASS knownClass) {
+    CK_OBJECT_CLASS cls = knownClass;
+    if (cls == CK_UNAVAILABLE_INFORMATION) {
+        AttributeTemplate classOnly;
+        const int index = classOnly.addUlong(CKA_CLASS);
+        if (Status s = classOnly.read(session, object); !s)
+            return s.error();
+        cls = classOnly.ulongAt(index);
+    }
+    RowTemplate row(cls);
+    if (Status s = row.t.read(session, object); !s)
+        return s.error();
+    ObjectInfo info = row.row(object);
+    info.objectClass = cls;
+    return completed(session, std::move(info));
+}
+
 Status list(Session &session, RequestContext *context,
-            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize) {
+            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize,
+            int firstChunkSize) {
+    // One search for everything: a module like SoftHSM looks at every object on each
+    // C_FindObjectsInit, so a search per class would cost a pass over the token each.
     Result<QList<CK_OBJECT_HANDLE>> all = session.find(nullptr, 0);
     if (!all)
         return all.error();
     const qint64 total = all->size();
     qint64 done = 0;
-    QSet<CK_OBJECT_HANDLE> seen;
-    seen.reserve(all->size());
     QList<ObjectInfo> chunk;
-    chunk.reserve(chunkSize);
-
-    auto readAll = [&](const QList<CK_OBJECT_HANDLE> &handles, CK_OBJECT_CLASS cls) -> Status {
-        for (CK_OBJECT_HANDLE h : handles) {
-            if (context && context->isCancelled())
-                return cancelled();
-            if (seen.contains(h))
-                continue;
-            seen.insert(h);
-            Result<ObjectInfo> row = read(session, h, cls);
-            if (!row) {
-                // An object deleted since it was found is simply gone.
-                if (row.error().rv == CKR_OBJECT_HANDLE_INVALID)
-                    continue;
-                return row.error();
-            }
-            chunk.append(std::move(row).value());
-            if (chunk.size() >= chunkSize) {
-                done += chunk.size();
-                deliver(std::move(chunk));
-                chunk = QList<ObjectInfo>();
-                chunk.reserve(chunkSize);
-                if (context)
-                    context->reportProgress(done, total);
-            }
+    int limit = std::min(chunkSize, firstChunkSize);
+    chunk.reserve(limit);
+    // Each row is read with the template of the class before it, which is right for runs
+    // of one class (a token of secret keys: one C_GetAttributeValue a row). The template
+    // holds CKA_CLASS, so a wrong guess costs one more call with the right template.
+    std::optional<RowTemplate> guess;
+    guess.emplace(CKO_SECRET_KEY);
+    for (CK_OBJECT_HANDLE h : all.value()) {
+        if (context && context->isCancelled())
+            return cancelled();
+        const CK_RV rv = guess->t.readOnce(session, h);
+        Result<ObjectInfo> row = Error::pkcs11("C_GetAttributeValue", rv);
+        if (rv == CKR_OK && guess->t.ulongAt(guess->classIndex) == guess->objectClass) {
+            row = completed(session, guess->row(h));
+        } else if (rv != CKR_OBJECT_HANDLE_INVALID) {
+            // Only a successful call surely filled CKA_CLASS; otherwise read() asks for it.
+            const CK_OBJECT_CLASS cls =
+                rv == CKR_OK ? guess->t.ulongAt(guess->classIndex) : CK_UNAVAILABLE_INFORMATION;
+            row = read(session, h, cls);
+            if (row && row->objectClass != guess->objectClass)
+                guess.emplace(row->objectClass);
         }
-        return Done{};
-    };
-
-    for (CK_OBJECT_CLASS cls : kListedClasses) {
-        CK_ATTRIBUTE query{CKA_CLASS, &cls, sizeof cls};
-        Result<QList<CK_OBJECT_HANDLE>> handles = session.find(&query, 1);
-        if (!handles)
-            return handles.error();
-        if (Status s = readAll(handles.value(), cls); !s)
-            return s;
+        if (!row) {
+            // An object deleted since it was found is simply gone.
+            if (row.error().rv == CKR_OBJECT_HANDLE_INVALID)
+                continue;
+            return row.error();
+        }
+        chunk.append(std::move(row).value());
+        if (chunk.size() >= limit) {
+            done += chunk.size();
+            deliver(std::move(chunk));
+            limit = chunkSize;
+            chunk = QList<ObjectInfo>();
+            chunk.reserve(limit);
+            if (context)
+                context->reportProgress(done, total);
+        }
     }
-    // Whatever is left (hardware features, domain parameters, vendor classes).
-    if (Status s = readAll(all.value(), CK_UNAVAILABLE_INFORMATION); !s)
-        return s;
     done += chunk.size();
     if (!chunk.isEmpty())
         deliver(std::move(chunk));

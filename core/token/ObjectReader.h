@@ -14,11 +14,13 @@ class RequestContext;
 // Reads the objects a session can see. Runs on the worker.
 namespace objects {
 
-// Lists every object, handing rows to `deliver` in chunks as they are read. Objects are
-// found class by class (C_FindObjects in large batches), so that each row is one
-// C_GetAttributeValue with attributes that class actually has.
+// Lists every object, handing rows to `deliver` in chunks as they are read: the first
+// chunk small, so that a view shows rows early, the rest of `chunkSize` rows. Objects are
+// found in one search (C_FindObjects in large batches), and each row is one
+// C_GetAttributeValue with the attributes its class has (see list() for how).
 Status list(Session &session, RequestContext *context,
-            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize = 500);
+            const std::function<void(QList<ObjectInfo> &&)> &deliver, int chunkSize = 500,
+            int firstChunkSize = 100);
 
 // The row of one object.
 Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object,
