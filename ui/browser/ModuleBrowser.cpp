@@ -40,7 +40,7 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     m_tabs->addTab(m_mechanismPage, tr("&Mechanisms"));
     m_tabs->addTab(m_objectsPage, tr("&Objects"));
     m_tabs->addTab(m_entropyPage, tr("&Entropy"));
-    m_tabs->addTab(m_selector, tr("&Gateway"));
+    m_tabs->addTab(m_selector, tr("Gate&way"));
     m_slotPage->setAccessibleName(tr("Slot"));
     m_tokenPage->setAccessibleName(tr("Token"));
     m_mechanismPage->setAccessibleName(tr("Mechanisms"));

@@ -21,7 +21,7 @@ ProbePage::ProbePage(QWidget *parent)
     , m_host(new QLineEdit(this))
     , m_ports(new QLineEdit(this))
     , m_healthPort(new QSpinBox(this))
-    , m_tls(new QCheckBox(tr("Use HTTPS for /health"), this))
+    , m_tls(new QCheckBox(tr("Use HTTP&S for /health"), this))
     , m_timeout(new QSpinBox(this))
     , m_run(new QPushButton(tr("&Probe"), this))
     , m_summary(new QLabel(this))
@@ -62,7 +62,7 @@ ProbePage::ProbePage(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Host:"), m_host);
     form->addRow(tr("P&orts:"), m_ports);
-    form->addRow(tr("/&health port:"), m_healthPort);
+    form->addRow(tr("/health po&rt:"), m_healthPort);
     form->addRow(QString(), m_tls);
     form->addRow(tr("&Timeout:"), m_timeout);
     auto *buttons = new QHBoxLayout;

@@ -44,7 +44,7 @@ TokenSelectorWidget::TokenSelectorWidget(QWidget *parent)
     m_mode->addItem(tr("Slot (HSM_SLOT)"), static_cast<int>(GatewayTokenMode::Slot));
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    auto *lineLabel = new QLabel(tr("Gateway &environment:"), this);
+    auto *lineLabel = new QLabel(tr("G&ateway environment:"), this);
     lineLabel->setBuddy(m_gatewayLine);
     m_gatewayLine->setObjectName(QStringLiteral("gatewayLine"));
     m_gatewayLine->setAccessibleName(tr("Gateway environment line"));

@@ -23,7 +23,7 @@ GatewayExportWidget::GatewayExportWidget(QWidget *parent)
     , m_copy(new QPushButton(tr("Cop&y"), this))
     , m_save(new QPushButton(tr("Sa&ve…"), this))
     , m_message(new QLabel(this)) {
-    auto *formatLabel = new QLabel(tr("Deployment &format:"), this);
+    auto *formatLabel = new QLabel(tr("Deployment f&ormat:"), this);
     formatLabel->setBuddy(m_format);
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->setAccessibleName(tr("Deployment format"));

@@ -73,6 +73,8 @@ KeyPage::KeyPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login
     layout->addWidget(m_verdict);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
+    setTabOrder(m_keys, m_createKey);
+    setTabOrder(m_createKey, m_reload);
 
     connect(m_keys, &QTreeWidget::currentItemChanged, this, &KeyPage::showSelection);
     connect(m_reload, &QPushButton::clicked, this, &KeyPage::reload);

@@ -56,7 +56,7 @@ SavePage::SavePage(FragmentWizardState &state, QWidget *parent)
                    "(only you can read it; the previous version is kept as .bak)."));
     setFinalPage(true);
 
-    auto *pathLabel = new QLabel(tr("Fragments &file:"), this);
+    auto *pathLabel = new QLabel(tr("Fragments fi&le:"), this);
     pathLabel->setBuddy(m_path);
     m_path->setObjectName(QStringLiteral("fragmentsPath"));
     m_path->setAccessibleName(tr("Fragments file"));

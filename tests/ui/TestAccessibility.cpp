@@ -1,0 +1,526 @@
+#include "DemoWindow.h"
+#include "UiTestHome.h"
+#include "client/Application.h"
+#include "fragment/FragmentFile.h"
+#include "objects/CreateKeyDialog.h"
+#include "token/DemoHsm.h"
+#include "token/PinDialog.h"
+#include "wizard/FragmentWizard.h"
+#include "wizard/GatewayImportDialog.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace hsm;
+using namespace hsm::ui;
+
+namespace {
+
+// Loading SoftHSM and checking keys take a moment on a busy machine.
+constexpr int kTimeout = 60000;
+
+QString describe(const QWidget *w) {
+    QString name = QString::fromLatin1(w->metaObject()->className());
+    if (!w->objectName().isEmpty())
+        name += QLatin1Char(' ') + w->objectName();
+    const QString text = w->property("text").toString();
+    if (!text.isEmpty())
+        name += QStringLiteral(" '%1'").arg(text);
+    return name;
+}
+
+// What Tab can reach in `root`'s window, as QWidget::focusNextPrevChild decides it.
+bool reachableByTab(const QWidget *w, const QWidget *root) {
+    return (w->focusPolicy() & Qt::TabFocus) == Qt::TabFocus && !w->focusProxy() &&
+           w->isVisibleTo(root) && w->isVisible() && w->isEnabled() &&
+           !qobject_cast<const QAbstractItemView *>(w->parentWidget()); // a view's own parts
+}
+
+// The control a screen reader announces for `w`: the spin box or combo box, not its line
+// edit.
+const QWidget *announced(const QWidget *w) {
+    QWidget *parent = w->parentWidget();
+    const bool part = qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent);
+    return part && parent->focusProxy() == w ? parent : w;
+}
+
+// Every control Tab reaches whose accessible name (its own, or its buddy label's) is empty.
+QStringList unnamedControls(QWidget *root) {
+    QStringList unnamed;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : widgets) {
+        if (!reachableByTab(w, root))
+            continue;
+        QAccessibleInterface *a =
+            QAccessible::queryAccessibleInterface(const_cast<QWidget *>(announced(w)));
+        if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << describe(w);
+    }
+    return unnamed;
+}
+
+// The controls Tab reaches in `root`, in the order Tab visits them, starting from the first
+// one in reading order.
+QList<QWidget *> tabOrder(QWidget *root) {
+    QList<QWidget *> reachable;
+    QWidget *start = nullptr;
+    QPoint startPos;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (!reachableByTab(w, root))
+            continue;
+        const QPoint pos = w->mapTo(root, QPoint(0, 0));
+        if (!start || pos.y() < startPos.y() || (pos.y() == startPos.y() && pos.x() < startPos.x()))
+            start = w, startPos = pos;
+    }
+    if (!start)
+        return reachable;
+    QWidget *w = start;
+    do {
+        if (root->isAncestorOf(w) && reachableByTab(w, root))
+            reachable << w;
+        w = w->nextInFocusChain();
+    } while (w != start && reachable.size() < 1000);
+    return reachable;
+}
+
+// Tab goes through the controls top to bottom, and left to right within a row (controls
+// whose vertical extents overlap the other's middle are on one row); it visits each once,
+// and every control Tab can reach.
+QStringList tabOrderProblems(QWidget *root) {
+    QStringList problems;
+    const QList<QWidget *> order = tabOrder(root);
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (reachableByTab(w, root) && order.count(w) != 1)
+            problems
+                << QStringLiteral("%1 is visited %2 times").arg(describe(w)).arg(order.count(w));
+    }
+    for (int i = 1; i < order.size(); ++i) {
+        const QRect a(order[i - 1]->mapTo(root, QPoint(0, 0)), order[i - 1]->size());
+        const QRect b(order[i]->mapTo(root, QPoint(0, 0)), order[i]->size());
+        const bool sameRow = (b.center().y() >= a.top() && b.center().y() <= a.bottom()) ||
+                             (a.center().y() >= b.top() && a.center().y() <= b.bottom());
+        const bool inOrder = sameRow ? b.left() >= a.left() : b.top() > a.top();
+        if (!inOrder)
+            problems << QStringLiteral("%1 at (%2,%3) follows %4 at (%5,%6)")
+                            .arg(describe(order[i]))
+                            .arg(b.x())
+                            .arg(b.y())
+                            .arg(describe(order[i - 1]))
+                            .arg(a.x())
+                            .arg(a.y());
+    }
+    return problems;
+}
+
+// Alt+letter shortcuts shown at once in `window` that share their letter: Alt then picks
+// neither. Buttons, labels with a buddy, group boxes, tabs and the menu bar's menus.
+QStringList mnemonicClashes(QWidget *window) {
+    QMultiMap<QString, QString> byKey;
+    const auto add = [&byKey](const QString &text, const QString &what) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            byKey.insert(key.toString(), what);
+    };
+    QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    widgets.prepend(window);
+    for (QWidget *w : widgets) {
+        if (!w->isVisible() || w->window() != window)
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(button->text(), describe(w));
+        else if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+            add(label->text(), describe(w));
+        else if (auto *box = qobject_cast<QGroupBox *>(w))
+            add(box->title(), describe(w));
+        else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i), QStringLiteral("tab '%1'").arg(tabs->tabText(i)));
+        } else if (auto *menus = qobject_cast<QMenuBar *>(w)) {
+            for (const QAction *menu : menus->actions())
+                add(menu->text(), QStringLiteral("menu '%1'").arg(menu->text()));
+        }
+    }
+    QStringList clashes;
+    for (const QString &key : byKey.uniqueKeys()) {
+        const QStringList users = byKey.values(key);
+        if (users.size() > 1)
+            clashes << QStringLiteral("%1: %2").arg(key, users.join(QStringLiteral(" / ")));
+    }
+    return clashes;
+}
+
+// Names, tab order and mnemonics of what `window` shows now, as one message per problem.
+QStringList problemsIn(QWidget *window, const QString &where) {
+    QStringList problems;
+    const QStringList unnamed = unnamedControls(window);
+    if (!unnamed.isEmpty())
+        problems << QStringLiteral("%1: no accessible name: %2")
+                        .arg(where, unnamed.join(QStringLiteral(", ")));
+    const QStringList order = tabOrderProblems(window);
+    if (!order.isEmpty())
+        problems
+            << QStringLiteral("%1: tab order: %2").arg(where, order.join(QStringLiteral("; ")));
+    const QStringList clashes = mnemonicClashes(window);
+    if (!clashes.isEmpty())
+        problems << QStringLiteral("%1: mnemonic clash: %2")
+                        .arg(where, clashes.join(QStringLiteral("; ")));
+    return problems;
+}
+
+// The text of the label whose Alt+letter focuses `w`.
+QString buddyLabelText(const QWidget *w) {
+    for (const QLabel *label : w->window()->findChildren<QLabel *>()) {
+        if (label->buddy() == w)
+            return label->text();
+    }
+    return QString();
+}
+
+// Typing, as a keyboard does it: to whatever has the focus.
+QWidget *focused() {
+    return QApplication::focusWidget();
+}
+
+void key(int k, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QWidget *target = focused() ? focused() : QApplication::activeWindow();
+    QVERIFY2(target, "nothing has the keyboard focus");
+    QTest::keyClick(target, Qt::Key(k), modifiers);
+}
+
+void type(const QString &text) {
+    QVERIFY2(focused(), "nothing has the keyboard focus");
+    QTest::keyClicks(focused(), text);
+}
+
+} // namespace
+
+// Every screen for keyboard and screen-reader users: each control Tab reaches has an
+// accessible name, Tab follows the reading order, no two Alt+letters clash, and the
+// customer fragment wizard is completed with the keyboard alone.
+class TestAccessibility : public QObject {
+    Q_OBJECT
+public:
+    explicit TestAccessibility(QString home)
+        : m_home(std::move(home)) {}
+
+private Q_SLOTS:
+    void initTestCase();
+    void mainWindowTabs();
+    void openLibraryDialog();
+    void pinDialog();
+    void createKeyDialog();
+    void checkKeyDialog();
+    void probeWindow();
+    void wizardWithKeyboardAlone();
+    void gatewayImportDialog();
+    void cleanupTestCase();
+
+private:
+    template <typename T> T *waitForVisible(QWidget *parent) const {
+        T *found = nullptr;
+        (void)QTest::qWaitFor( // the caller checks what was found
+            [&] {
+                for (T *candidate : parent->findChildren<T *>()) {
+                    if (candidate->isVisible())
+                        found = candidate;
+                }
+                return found != nullptr;
+            },
+            kTimeout);
+        return found;
+    }
+    void closeDialog(QDialog *dialog) {
+        QPointer<QDialog> closing = dialog;
+        QTest::keyClick(focused() ? focused() : dialog, Qt::Key_Escape);
+        QTRY_VERIFY(closing.isNull() || !closing->isVisible());
+    }
+
+    QString m_home;
+    std::unique_ptr<DemoWindow> m_demo;
+};
+
+void TestAccessibility::initTestCase() {
+    m_demo = std::make_unique<DemoWindow>();
+    const QString failed = m_demo->open(kTimeout);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    QVERIFY(QTest::qWaitForWindowActive(m_demo->window()));
+}
+
+void TestAccessibility::mainWindowTabs() {
+    auto *tabs = m_demo->child<QTabWidget>("detailTabs");
+    auto *tree = m_demo->child<QAbstractItemView>("moduleTree");
+    QVERIFY(tree->currentIndex().isValid()); // the demo token
+    // Each tab, then each again beside the docked panels (the call log), if any.
+    const QList<QDockWidget *> docks = m_demo->window()->findChildren<QDockWidget *>();
+    QStringList problems;
+    for (const bool withDocks : {false, true}) {
+        if (withDocks && docks.isEmpty())
+            break;
+        for (QDockWidget *dock : docks) {
+            dock->setVisible(withDocks);
+            if (withDocks)
+                QVERIFY(QTest::qWaitForWindowExposed(dock->window()));
+        }
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            if (tabs->widget(i) == m_demo->child<QWidget>("objectsPage"))
+                QTRY_VERIFY_WITH_TIMEOUT(!m_demo->child<QWidget>("cancelObjects")->isVisible(),
+                                         kTimeout);
+            QString where = tabs->tabText(i).remove(QLatin1Char('&'));
+            if (withDocks)
+                where += QStringLiteral(" with the docked panels");
+            problems << problemsIn(m_demo->window(), where);
+        }
+    }
+    for (QDockWidget *dock : docks)
+        dock->hide();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // Each tab from the keyboard: Alt and its letter.
+    for (int i = tabs->count() - 1; i >= 0; --i) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(tabs->tabText(i));
+        QVERIFY2(!mnemonic.isEmpty(), qPrintable(tabs->tabText(i)));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key(mnemonic[0].key()), mnemonic[0].keyboardModifiers());
+        QCOMPARE(tabs->currentIndex(), i);
+    }
+}
+
+void TestAccessibility::openLibraryDialog() {
+    m_demo->window()->openLibraryDialog();
+    auto *dialog = waitForVisible<QDialog>(m_demo->window());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("libraryPath")));
+    const QStringList problems = problemsIn(dialog, QStringLiteral("Open Library"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    closeDialog(dialog);
+}
+
+void TestAccessibility::pinDialog() {
+    QAction *logIn = m_demo->window()->findChild<QAction *>(QStringLiteral("logInAction"));
+    QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), kTimeout);
+    logIn->trigger();
+    auto *dialog = waitForVisible<PinDialog>(m_demo->window());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QStringList problems = problemsIn(dialog, QStringLiteral("PIN"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    closeDialog(dialog);
+}
+
+void TestAccessibility::createKeyDialog() {
+    m_demo->window()->findChild<QAction *>(QStringLiteral("createKeyAction"))->trigger();
+    auto *dialog = waitForVisible<CreateKeyDialog>(m_demo->window());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *kind = dialog->findChild<QWidget *>(QStringLiteral("keyKind"));
+    QTRY_VERIFY_WITH_TIMEOUT(kind->isEnabled(), kTimeout); // the kinds the token can make
+    const QStringList problems = problemsIn(dialog, QStringLiteral("Create Key"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    closeDialog(dialog);
+}
+
+void TestAccessibility::checkKeyDialog() {
+    m_demo->window()->findChild<QAction *>(QStringLiteral("checkKeyAction"))->trigger();
+    auto *dialog = waitForVisible<QInputDialog>(m_demo->window());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QStringList problems = problemsIn(dialog, QStringLiteral("Check Key"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    closeDialog(dialog);
+}
+
+void TestAccessibility::probeWindow() {
+    m_demo->window()->probeGateway();
+    auto *dialog = m_demo->child<QDialog>("probeDialog");
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QStringList problems = problemsIn(dialog, QStringLiteral("Probe Gateway"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    dialog->close();
+}
+
+// From the main window's menu shortcut to the saved file, with key presses alone: Ctrl+N,
+// Alt+letters, typing, Return. Each page is also checked as the others are.
+void TestAccessibility::wizardWithKeyboardAlone() {
+    MainWindow *window = m_demo->window();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    m_demo->child<QWidget>("moduleTree")->setFocus();
+    QTRY_COMPARE(focused(), m_demo->child<QWidget>("moduleTree"));
+
+    // Ctrl+N, File > New Customer Fragment: the wizard starts with the window's demo HSM.
+    key(Qt::Key_N, Qt::ControlModifier);
+    QPointer<FragmentWizard> wizard = window->findChild<FragmentWizard *>();
+    QVERIFY(wizard && wizard->isVisible());
+    QVERIFY(QTest::qWaitForWindowActive(wizard));
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(FragmentWizard::HsmPageId));
+
+    // 1. HSM: Log In (its Alt+letter), the PIN typed into the dialog, Return.
+    auto *logIn = wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("logIn"));
+    QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), kTimeout);
+    QStringList problems = problemsIn(wizard, QStringLiteral("HSM page"));
+    const QKeySequence logInKey = QKeySequence::mnemonic(logIn->text());
+    QVERIFY(!logInKey.isEmpty());
+    key(logInKey[0].key(), logInKey[0].keyboardModifiers());
+    QPointer<PinDialog> pinDialog = waitForVisible<PinDialog>(wizard);
+    QVERIFY(pinDialog);
+    QVERIFY(QTest::qWaitForWindowActive(pinDialog));
+    QTRY_COMPARE(focused() ? focused()->objectName() : QString(), QStringLiteral("pinEdit"));
+    type(QString::fromLatin1(demo::kUserPin));
+    key(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(pinDialog.isNull() || !pinDialog->isVisible(), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), kTimeout);
+    // A window manager gives the focus back to the wizard; the offscreen platform has none.
+    wizard->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(wizard));
+    key(Qt::Key_N, Qt::AltModifier); // clicks Next in a moment, as a mnemonic does
+
+    // 2. Key: the list from its label's Alt+K, the demo key with the arrow keys.
+    QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::KeyPageId));
+    auto *keys = wizard->currentPage()->findChild<QTreeWidget *>(QStringLiteral("keyList"));
+    const QString label = QString::fromLatin1(demo::kKeyLabel);
+    QTreeWidgetItem *demoKey = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((demoKey = keys->findItems(label, Qt::MatchExactly).value(0)) &&
+                                 demoKey->text(4).startsWith(QStringLiteral("Passed")),
+                             kTimeout);
+    problems << problemsIn(wizard, QStringLiteral("Key page"));
+    key(Qt::Key_K, Qt::AltModifier);
+    QCOMPARE(focused(), keys);
+    key(Qt::Key_Home);
+    for (int i = 0; i < keys->topLevelItemCount() && keys->currentItem() != demoKey; ++i)
+        key(Qt::Key_Down);
+    QCOMPARE(keys->currentItem(), demoKey);
+    QTRY_VERIFY(next->isEnabled());
+    key(Qt::Key_N, Qt::AltModifier);
+
+    // 3. Fragment: the name and the description typed after their labels' Alt+letters.
+    QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::FragmentPageId));
+    problems << problemsIn(wizard, QStringLiteral("Fragment page"));
+    auto *name = wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fragmentName"));
+    key(Qt::Key_A, Qt::AltModifier);
+    QCOMPARE(focused(), name);
+    type(QStringLiteral("KEYBOARD_CF"));
+    key(Qt::Key_D, Qt::AltModifier);
+    QCOMPARE(focused()->objectName(), QStringLiteral("fragmentDescription"));
+    type(QStringLiteral("made with the keyboard alone"));
+    // hsm_secured, by its Alt+letter.
+    key(Qt::Key_S, Qt::AltModifier);
+    auto *secured =
+        wizard->currentPage()->findChild<QAbstractButton *>(QStringLiteral("typeSecured"));
+    QTRY_VERIFY(secured->isChecked());
+    QVERIFY(next->isEnabled());
+    key(Qt::Key_N, Qt::AltModifier);
+
+    // 4. Verify: generated and derived on the worker; its fingerprint is noted.
+    QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::VerifyPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), kTimeout);
+    problems << problemsIn(wizard, QStringLiteral("Verify page"));
+    const QString fingerprint =
+        wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fingerprint"))->text();
+    QVERIFY(!fingerprint.isEmpty());
+    key(Qt::Key_N, Qt::AltModifier);
+
+    // 5. Save: the file's path typed over the default one, then Finish by its Alt+letter.
+    QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::SavePageId));
+    const QString file = QDir(m_home).filePath(QStringLiteral("keyboard/customer_fragments.json"));
+    QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+    auto *path = wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fragmentsPath"));
+    const QKeySequence pathKey = QKeySequence::mnemonic(buddyLabelText(path));
+    QVERIFY(!pathKey.isEmpty());
+    key(pathKey[0].key(), pathKey[0].keyboardModifiers());
+    QCOMPARE(focused(), path);
+    key(Qt::Key_A, Qt::ControlModifier);
+    type(file);
+    QCOMPARE(path->text(), file);
+    QAbstractButton *finish = wizard->button(QWizard::FinishButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finish->isEnabled(), kTimeout); // read once the typing pauses
+    problems << problemsIn(wizard, QStringLiteral("Save page"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    const QKeySequence finishKey = QKeySequence::mnemonic(finish->text());
+    QVERIFY2(!finishKey.isEmpty(), qPrintable(finish->text()));
+    key(finishKey[0].key(), finishKey[0].keyboardModifiers());
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.isNull() || !wizard->isVisible(), kTimeout);
+
+    // The file, read by the core: the fragment as typed, and the same derived value.
+    const Result<FragmentFile> written = FragmentFile::load(file);
+    QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().toString()));
+    QCOMPARE(written->fragments().size(), 1);
+    const CustomerFragment &fragment = written->fragments().first();
+    QCOMPARE(fragment.name(), QStringLiteral("KEYBOARD_CF"));
+    QCOMPARE(fragment.description(), QStringLiteral("made with the keyboard alone"));
+    QCOMPARE(fragment.type(), FragmentType::HsmSecured);
+    QCOMPARE(fragment.keyLabel(), label);
+    std::optional<CK_SLOT_ID> slot;
+    const Result<QList<SlotInfo>> slots = await(m_demo->client().slotList());
+    for (const SlotInfo &s : slots.value()) {
+        if (s.token && s.token->label == QLatin1String(demo::kTokenLabel))
+            slot = s.id;
+    }
+    QVERIFY(slot);
+    const Result<HsmClient::Derived> derived =
+        await(m_demo->client().deriveFragment(slot, fragment, false));
+    QVERIFY2(derived.ok(), qPrintable(derived ? QString() : derived.error().toString()));
+    QCOMPARE(derived->fingerprint, fingerprint);
+}
+
+void TestAccessibility::gatewayImportDialog() {
+    m_demo->window()->newCustomerFragment();
+    QPointer<FragmentWizard> wizard = m_demo->window()->findChild<FragmentWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    auto *import =
+        wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("importSettings"));
+    QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), kTimeout);
+    import->click();
+    auto *dialog = waitForVisible<GatewayImportDialog>(wizard);
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QStringList problems = problemsIn(dialog, QStringLiteral("Import Gateway Settings"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    dialog->reject();
+    wizard->reject();
+    QTRY_VERIFY(wizard.isNull());
+}
+
+void TestAccessibility::cleanupTestCase() {
+    m_demo.reset();
+}
+
+int main(int argc, char *argv[]) {
+    UiTestHome home; // before QApplication
+    if (!home.isValid())
+        return 1;
+    // The default fragments file is in the documents folder: keep it in the test's home too.
+    qputenv("HOME", QFile::encodeName(QDir(home.path()).filePath(QStringLiteral("home"))));
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    TestAccessibility test(home.path());
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestAccessibility.moc"
