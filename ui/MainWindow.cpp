@@ -3,6 +3,7 @@
 #include "LibraryHistory.h"
 #include "OpenLibraryDialog.h"
 #include "browser/ModuleBrowser.h"
+#include "calllog/CallLogDock.h"
 #include "client/HsmClient.h"
 #include "gateway/ProbePage.h"
 #include "objects/ObjectsPage.h"
@@ -13,11 +14,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -25,6 +28,8 @@
 
 namespace hsm::ui {
 namespace {
+
+constexpr char kWindowStateKey[] = "mainWindow/state";
 
 // A full-width notice above the browser; fixed colours so it reads the same in any theme.
 QLabel *newBanner(const QString &objectName, const QString &accessibleName,
@@ -59,6 +64,7 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     , m_loginLabel(new QLabel(this))
     , m_waitingLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
+    , m_callLog(new CallLogDock(client.trace(), this))
     , m_login(new LoginFlow(client, this)) {
     setWindowTitle(tr("HSM Admin"));
     resize(1000, 650);
@@ -93,7 +99,12 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     statusBar()->addPermanentWidget(m_pathLabel);
     statusBar()->addPermanentWidget(m_busy);
 
+    // Hidden until asked for (View menu); restoreState() shows it if it was open last time.
+    addDockWidget(Qt::BottomDockWidgetArea, m_callLog);
+    m_callLog->hide();
+
     createActions();
+    restoreState(QSettings().value(QLatin1String(kWindowStateKey)).toByteArray());
     setBusy(false);
     showModule(nullptr);
     m_moduleLabel->setText(tr("No PKCS#11 library loaded."));
@@ -121,6 +132,11 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
 // returns) is left to the client, whose destructor gives it a few seconds and then leaves the
 // library loaded rather than unload it under the call.
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings().setValue(QLatin1String(kWindowStateKey), saveState());
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::showWaitingCall() {
     const std::optional<CallTrace::InFlight> call = m_client.trace()->inFlight();
@@ -220,6 +236,13 @@ void MainWindow::createActions() {
     file->addAction(m_quitAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
+    view->addSeparator();
+    QAction *callLogAction = m_callLog->toggleViewAction();
+    callLogAction->setObjectName(QStringLiteral("callLogAction"));
+    callLogAction->setText(tr("Call &Log"));
+    callLogAction->setStatusTip(
+        tr("Show every PKCS#11 call made to the library, with its return value and duration"));
+    view->addAction(callLogAction);
     QMenu *hsmMenu = menuBar()->addMenu(tr("&HSM"));
     hsmMenu->addAction(m_logInAction);
     hsmMenu->addAction(m_logOutAction);

@@ -22,6 +22,7 @@ class HsmClient;
 
 namespace hsm::ui {
 
+class CallLogDock;
 class FragmentWizard;
 class LoginFlow;
 class ModuleBrowser;
@@ -51,10 +52,16 @@ public Q_SLOTS:
     // Opens the gateway probe in its own window.
     void probeGateway();
 
+    CallLogDock *callLog() const { return m_callLog; }
+
 Q_SIGNALS:
     // The module loaded and its slots are shown.
     void inventoryLoaded();
     void loadFailed(const QString &message);
+
+protected:
+    // Remembers the docks and toolbars (QSettings) for the next start.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -82,6 +89,7 @@ private:
     QLabel *m_waitingLabel;
     QTimer m_waitingPoll;
     QProgressBar *m_busy;
+    CallLogDock *m_callLog;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_refreshAction = nullptr;

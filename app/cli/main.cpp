@@ -69,17 +69,8 @@ public:
     ~CallTraceFile() {
         if (!m_trace)
             return;
-        // Never a device or a pipe: see OutputFile.
-        QByteArray text;
-        for (const CallRecord &record : m_trace->snapshot())
-            text += formatCallRecord(record).toUtf8() + '\n';
-        OutputFile file(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                    QFileDevice::ReadGroup | QFileDevice::ReadOther);
-        Status written = file.open();
-        if (written)
-            written = file.write(text);
-        if (written)
-            written = file.commit();
+        // Never a device or a pipe (OutputFile); the same text as the call log's Save.
+        const Status written = writeCallTrace(m_path, m_trace->snapshot());
         if (!written)
             *m_err << "warning: the call trace was not written: " << written.error().message
                    << Qt::endl;

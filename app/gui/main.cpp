@@ -1,4 +1,5 @@
 // hsm-admin: parse, pick the module, show the window, load in the background.
+#include "Icons.h"
 #include "LibraryHistory.h"
 #include "MainWindow.h"
 #include "client/Application.h"
@@ -17,6 +18,8 @@ int main(int argc, char *argv[]) {
     // The installed desktop entry's name: how a Wayland compositor or a dock matches the
     // window to the entry and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(HSM_ADMIN_APP_ID));
+    // Every window and dialog: our SVG, else the theme's icon of the installed entry.
+    QApplication::setWindowIcon(hsm::ui::icons::application());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

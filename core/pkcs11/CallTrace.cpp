@@ -1,5 +1,6 @@
 #include "pkcs11/CallTrace.h"
 
+#include "files/OutputFile.h"
 #include "pkcs11/ReturnValues.h"
 
 #include <QMutexLocker>
@@ -102,6 +103,20 @@ QString formatCallRecord(const CallRecord &record) {
         .arg(when, QString::fromLatin1(record.function).leftJustified(20),
              describeHandle(record).leftJustified(12), returnValueName(record.rv),
              QString::number(record.durationNs / 1e6, 'f', 3));
+}
+
+Status writeCallTrace(const QString &path, const QList<CallRecord> &records) {
+    QByteArray text;
+    for (const CallRecord &record : records)
+        text += formatCallRecord(record).toUtf8() + '\n';
+    OutputFile file(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                              QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    Status written = file.open();
+    if (written)
+        written = file.write(text);
+    if (written)
+        written = file.commit();
+    return written;
 }
 
 } // namespace hsm

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pkcs11/Result.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMutex>
@@ -75,5 +77,10 @@ QString describeHandle(const CallRecord &record);
 // One line per call, as the call log shows it and the CLI's --trace writes it:
 // "2026-11-29 05:04:01.123  C_GetTokenInfo  slot 0  CKR_OK  0.021 ms"
 QString formatCallRecord(const CallRecord &record);
+
+// Writes `records` to `path`, one formatCallRecord() line each, atomically and never over a
+// device or pipe (OutputFile); mode 0644, as a trace holds nothing secret. The CLI's
+// --trace and the call log's Save write the same text this way.
+Status writeCallTrace(const QString &path, const QList<CallRecord> &records);
 
 } // namespace hsm

@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(field(QStringLiteral("Version")), QStringLiteral(HSM_ADMIN_VERSION));
         const QString depends = field(QStringLiteral("Depends"));
         for (const char *package : {"libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6network6",
-                                    "libssl3", "libp11-kit0", "qt6-qpa-plugins"})
+                                    "libssl3", "libp11-kit0", "qt6-qpa-plugins", "libqt6svg6"})
             QVERIFY2(depends.contains(QRegularExpression(
                          QStringLiteral("(^|, )%1( \\(|,|$)").arg(QLatin1String(package)))),
                      qPrintable(QLatin1String(package) + QStringLiteral(" not in ") + depends));

@@ -1,5 +1,7 @@
 #include "browser/MechanismTableModel.h"
 
+#include "Icons.h"
+
 namespace hsm::ui {
 
 MechanismTableModel::MechanismTableModel(QObject *parent)
@@ -53,6 +55,10 @@ QVariant MechanismTableModel::data(const QModelIndex &index, int role) const {
         }
     case SearchRole:
         return QStringLiteral("%1 %2").arg(m.name, flags);
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn)
+            return icons::mechanism();
+        break;
     case Qt::ToolTipRole:
         return index.column() == FlagsColumn ? flags : QVariant();
     case Qt::TextAlignmentRole:

@@ -1,5 +1,7 @@
 #include "browser/ModuleTreeModel.h"
 
+#include "Icons.h"
+
 #include <QFileInfo>
 
 namespace hsm::ui {
@@ -29,6 +31,7 @@ void ModuleTreeModel::setInventory(const ModuleInfo &module, const QList<SlotInf
 
     QStandardItem *root = newItem(
         tr("%1 (%2)").arg(module.manufacturer, QFileInfo(module.path).fileName()), Kind::Module);
+    root->setIcon(icons::module());
     root->setToolTip(QStringLiteral("%1\n%2").arg(module.summary(), module.path));
     appendRow(root);
 
@@ -40,6 +43,7 @@ void ModuleTreeModel::setInventory(const ModuleInfo &module, const QList<SlotInf
         else if (!slot.token)
             slotText = tr("Slot %1 (no token)").arg(slot.id);
         QStandardItem *slotItem = newItem(slotText, Kind::Slot);
+        slotItem->setIcon(icons::slot());
         slotItem->setData(id, SlotIdRole);
         slotItem->setToolTip(slot.tokenError.isEmpty() ? slot.description : slot.tokenError);
         root->appendRow(slotItem);
@@ -48,6 +52,7 @@ void ModuleTreeModel::setInventory(const ModuleInfo &module, const QList<SlotInf
             continue;
         const TokenInfo &token = *slot.token;
         QStandardItem *tokenItem = newItem(token.displayName(), Kind::Token);
+        tokenItem->setIcon(icons::token(token.has(CKF_TOKEN_INITIALIZED)));
         tokenItem->setData(id, SlotIdRole);
         tokenItem->setToolTip(tr("%1 %2").arg(token.manufacturer, token.model));
         if (!token.has(CKF_TOKEN_INITIALIZED)) {

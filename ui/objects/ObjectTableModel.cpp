@@ -1,5 +1,7 @@
 #include "objects/ObjectTableModel.h"
 
+#include "Icons.h"
+
 namespace hsm::ui {
 namespace {
 
@@ -70,6 +72,10 @@ QVariant ObjectTableModel::data(const QModelIndex &index, int role) const {
         return data(index, Qt::DisplayRole);
     case HandleRole:
         return QVariant::fromValue<qulonglong>(o.handle);
+    case Qt::DecorationRole:
+        if (index.column() == ClassColumn)
+            return icons::objectClass(o.objectClass);
+        break;
     case Qt::ToolTipRole:
         if (index.column() == FlagsColumn || index.column() == LabelColumn)
             return data(index, Qt::DisplayRole);
