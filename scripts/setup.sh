@@ -9,6 +9,8 @@ HSM_ADMIN_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
+    # Qt's own translations (qtbase_<lang>.qm), loaded beside HSM Admin's (docs/translating.md).
+    qt6-translations-l10n
     # Qt's SVG icon engine: the icons (resources/icons) are SVG.
     libqt6svg6
     libssl-dev libp11-kit-dev

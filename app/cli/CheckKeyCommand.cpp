@@ -8,7 +8,7 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> CheckKeyCommand::options() const {
     return {QCommandLineOption(QStringLiteral("label"),
-                               QStringLiteral("The key's label (default: akeyless_hsm)."),
+                               tr("The key's label (default: akeyless_hsm)."),
                                QStringLiteral("label"), QStringLiteral("akeyless_hsm"))};
 }
 

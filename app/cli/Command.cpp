@@ -2,6 +2,7 @@
 
 #include "PinSource.h"
 #include "TextTable.h"
+#include "client/Language.h"
 #include "token/DemoHsm.h"
 
 #include <QJsonArray>
@@ -11,36 +12,54 @@
 namespace hsm::cli {
 
 QList<QCommandLineOption> globalOptions() {
+    // The help texts are marked for lupdate and translated here, once the translation
+    // for --lang is installed.
     auto option = [](const char *name, const char *help, const char *valueName = nullptr) {
-        return valueName ? QCommandLineOption(QLatin1String(name), QLatin1String(help),
+        return valueName ? QCommandLineOption(QLatin1String(name), Command::tr(help),
                                               QLatin1String(valueName))
-                         : QCommandLineOption(QLatin1String(name), QLatin1String(help));
+                         : QCommandLineOption(QLatin1String(name), Command::tr(help));
     };
     QList<QCommandLineOption> options = {
         option("module",
-               "PKCS#11 library to use (default: PKCS11_LIB_PATH, else the built-in "
-               "demo HSM).",
+               QT_TRANSLATE_NOOP(
+                   "Command", "PKCS#11 library to use (default: PKCS11_LIB_PATH, else the built-in "
+                              "demo HSM)."),
                "path"),
-        option("slot", "Token by slot id (default: HSM_SLOT).", "id"),
-        option("token-label", "Token by its exact label (default: HSM_TOKEN_LABEL).", "label"),
-        option("token-serial", "Token by serial number (default: HSM_TOKEN_SERIAL).", "serial"),
-        option("token-uri", "Token by PKCS#11 URI (RFC 7512), e.g. pkcs11:token=demo.", "uri"),
+        option("slot", QT_TRANSLATE_NOOP("Command", "Token by slot id (default: HSM_SLOT)."), "id"),
+        option("token-label",
+               QT_TRANSLATE_NOOP("Command", "Token by its exact label (default: HSM_TOKEN_LABEL)."),
+               "label"),
+        option("token-serial",
+               QT_TRANSLATE_NOOP("Command", "Token by serial number (default: HSM_TOKEN_SERIAL)."),
+               "serial"),
+        option("token-uri",
+               QT_TRANSLATE_NOOP("Command",
+                                 "Token by PKCS#11 URI (RFC 7512), e.g. pkcs11:token=demo."),
+               "uri"),
         option("pin-file",
-               "Read the user PIN from the first line of this file (default: "
-               "HSM_PIN, else a prompt on a terminal).",
+               QT_TRANSLATE_NOOP("Command",
+                                 "Read the user PIN from the first line of this file (default: "
+                                 "HSM_PIN, else a prompt on a terminal)."),
                "file"),
-        option("allow-final-try", "Log in even when the token says one PIN attempt is left."),
+        option("allow-final-try",
+               QT_TRANSLATE_NOOP("Command",
+                                 "Log in even when the token says one PIN attempt is left.")),
         option("trace",
-               "Write every PKCS#11 call made (time, function, slot or session, return value, "
-               "duration; never an argument) to this file.",
+               QT_TRANSLATE_NOOP(
+                   "Command",
+                   "Write every PKCS#11 call made (time, function, slot or session, return value, "
+                   "duration; never an argument) to this file."),
                "file"),
         option("timeout",
-               "Give up on a PKCS#11 call that has not answered after this many seconds "
-               "(default: 30; 0: wait for ever).",
+               QT_TRANSLATE_NOOP(
+                   "Command",
+                   "Give up on a PKCS#11 call that has not answered after this many seconds "
+                   "(default: 30; 0: wait for ever)."),
                "seconds"),
     };
+    options << language::option();
     options << QCommandLineOption(QStringLiteral("format"),
-                                  QStringLiteral("Output format: text or json (default: text)."),
+                                  Command::tr("Output format: text or json (default: text)."),
                                   QStringLiteral("format"), QStringLiteral("text"));
     return options;
 }
@@ -71,21 +90,21 @@ QString CommandContext::value(const QString &name) const {
 
 // Messages quote what they were given (labels, names, paths); each stays one line.
 int CommandContext::fail(const QString &message) {
-    m_err << "error: " << TextTable::printable(message) << Qt::endl;
+    m_err << tr("error: %1").arg(TextTable::printable(message)) << Qt::endl;
     return 1;
 }
 
 int CommandContext::usage(const QString &message) {
-    m_err << "error: " << TextTable::printable(message) << Qt::endl;
+    m_err << tr("error: %1").arg(TextTable::printable(message)) << Qt::endl;
     return 2;
 }
 
 void CommandContext::note(const QString &message) {
-    m_err << "note: " << TextTable::printable(message) << Qt::endl;
+    m_err << tr("note: %1").arg(TextTable::printable(message)) << Qt::endl;
 }
 
 void CommandContext::warn(const QString &message) {
-    m_err << "warning: " << TextTable::printable(message) << Qt::endl;
+    m_err << tr("warning: %1").arg(TextTable::printable(message)) << Qt::endl;
 }
 
 void CommandContext::printJson(const QJsonValue &value) {
@@ -103,8 +122,8 @@ Status CommandContext::loadModule() {
     if (!loaded)
         return loaded.error();
     if (loaded->demo)
-        note(QStringLiteral("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
-                            "production; choose a library with --module or PKCS11_LIB_PATH.")
+        note(tr("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
+                "production; choose a library with --module or PKCS11_LIB_PATH.")
                  .arg(QLatin1String(demo::kUserPin)));
     return Done{};
 }
@@ -142,12 +161,12 @@ Result<bool> CommandContext::logIn(const SlotInfo &slot, bool required) {
         if (!required && !source.available())
             return false;
         Result<std::shared_ptr<SecretBytes>> read =
-            source.read(QStringLiteral("User PIN for %1: ").arg(slot.token->displayName()));
+            source.read(tr("User PIN for %1: ").arg(slot.token->displayName()));
         if (!read)
             return read.error();
         pin = read.value();
     } else {
-        note(QStringLiteral("Enter the PIN on the device's PIN pad."));
+        note(tr("Enter the PIN on the device's PIN pad."));
     }
     Result<LoginReport> report = await(m_client.login(slot.id, std::move(*pin), options));
     if (!report)

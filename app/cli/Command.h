@@ -3,6 +3,7 @@
 #include "client/HsmClient.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QTextStream>
 
@@ -13,6 +14,8 @@ enum class OutputFormat { Text, Json };
 // What a running command can use: its parsed options (global ones included), the client
 // with the selected module loaded, and the output streams.
 class CommandContext {
+    Q_DECLARE_TR_FUNCTIONS(CommandContext)
+
 public:
     CommandContext(const QCommandLineParser &globals, const QCommandLineParser &own,
                    HsmClient &client, QTextStream &out, QTextStream &err);
@@ -62,6 +65,8 @@ private:
 // One CLI command. Each lives in its own file and only talks to the core through the
 // HsmClient it is handed.
 class Command {
+    Q_DECLARE_TR_FUNCTIONS(Command)
+
 public:
     virtual ~Command() = default;
     virtual QString name() const = 0;
@@ -75,7 +80,7 @@ public:
     virtual int run(CommandContext &context) = 0;
 };
 
-// The options every command accepts.
+// The options every command accepts (--lang among them: see language::requested).
 QList<QCommandLineOption> globalOptions();
 
 } // namespace hsm::cli

@@ -9,16 +9,14 @@ namespace hsm::cli {
 QList<QCommandLineOption> CreateKeyCommand::options() const {
     return {
         QCommandLineOption(QStringLiteral("label"),
-                           QStringLiteral("The key's label, as the gateway will look it up."),
+                           tr("The key's label, as the gateway will look it up."),
                            QStringLiteral("label")),
         QCommandLineOption(QStringLiteral("key-type"),
-                           QStringLiteral("generic, sha256-hmac or aes (default: generic)."),
+                           tr("generic, sha256-hmac or aes (default: generic)."),
                            QStringLiteral("type"), QStringLiteral("generic")),
-        QCommandLineOption(QStringLiteral("bytes"),
-                           QStringLiteral("Key length in bytes (default: 32)."),
+        QCommandLineOption(QStringLiteral("bytes"), tr("Key length in bytes (default: 32)."),
                            QStringLiteral("n"), QStringLiteral("32")),
-        QCommandLineOption(QStringLiteral("id"),
-                           QStringLiteral("CKA_ID in hex (default: 8 random bytes)."),
+        QCommandLineOption(QStringLiteral("id"), tr("CKA_ID in hex (default: 8 random bytes)."),
                            QStringLiteral("hex")),
     };
 }
@@ -27,20 +25,18 @@ int CreateKeyCommand::run(CommandContext &context) {
     SecretKeySpec spec;
     spec.label = context.value(QStringLiteral("label")).trimmed();
     if (spec.label.isEmpty())
-        return context.usage(QStringLiteral("create-key needs --label."));
+        return context.usage(tr("create-key needs --label."));
     if (!secretKeys::parseKind(context.value(QStringLiteral("key-type")), &spec.kind))
-        return context.usage(
-            QStringLiteral("--key-type must be generic, sha256-hmac or aes, not '%1'.")
-                .arg(context.value(QStringLiteral("key-type"))));
+        return context.usage(tr("--key-type must be generic, sha256-hmac or aes, not '%1'.")
+                                 .arg(context.value(QStringLiteral("key-type"))));
     bool ok = false;
     spec.bytes = context.value(QStringLiteral("bytes")).toInt(&ok);
     if (!ok || spec.bytes <= 0)
-        return context.usage(QStringLiteral("--bytes must be a positive number of bytes."));
+        return context.usage(tr("--bytes must be a positive number of bytes."));
     const QString idHex = context.value(QStringLiteral("id")).trimmed();
     static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})+$"));
     if (!idHex.isEmpty() && !hex.match(idHex).hasMatch())
-        return context.usage(
-            QStringLiteral("--id must be hex bytes, e.g. 01ab, not '%1'.").arg(idHex));
+        return context.usage(tr("--id must be hex bytes, e.g. 01ab, not '%1'.").arg(idHex));
     spec.id = QByteArray::fromHex(idHex.toLatin1());
     // A label the HSM should never see (a line break, a control character) stops here.
     if (Status valid = secretKeys::validate(spec); !valid)
@@ -53,8 +49,8 @@ int CreateKeyCommand::run(CommandContext &context) {
     if (!kinds)
         return context.fail(kinds.error());
     if (!kinds->contains(spec.kind))
-        return context.fail(QStringLiteral("This token cannot generate %1 keys (it does not list "
-                                           "%2 for key generation).")
+        return context.fail(tr("This token cannot generate %1 keys (it does not list "
+                               "%2 for key generation).")
                                 .arg(secretKeys::kindName(spec.kind),
                                      secretKeys::generationMechanismName(spec.kind)));
     Result<bool> loggedIn = context.logIn(slot.value(), true);
@@ -66,8 +62,10 @@ int CreateKeyCommand::run(CommandContext &context) {
     if (context.format() == OutputFormat::Json)
         context.printJson(objectJson(key.value()));
     else
-        context.out() << "Created secret key '" << key->label << "' (" << key->keyTypeWord() << ", "
-                      << key->sizeBits << " bits, id " << key->idHex() << ")." << Qt::endl;
+        context.out() << tr("Created secret key '%1' (%2, %n bits, id %3).", nullptr,
+                            static_cast<int>(key->sizeBits))
+                             .arg(key->label, key->keyTypeWord(), key->idHex())
+                      << Qt::endl;
     return 0;
 }
 

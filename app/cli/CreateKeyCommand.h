@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class CreateKeyCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(CreateKeyCommand)
+
 public:
     QString name() const override { return QStringLiteral("create-key"); }
     QString summary() const override {
-        return QStringLiteral("Create the secret key for HMAC-SHA256 on the selected token.");
+        return tr("Create the secret key for HMAC-SHA256 on the selected token.");
     }
     QList<QCommandLineOption> options() const override;
     int run(CommandContext &context) override;

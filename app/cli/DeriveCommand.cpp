@@ -8,14 +8,13 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> DeriveCommand::options() const {
     return {
-        QCommandLineOption(QStringLiteral("fragments"), QStringLiteral("The fragments file."),
+        QCommandLineOption(QStringLiteral("fragments"), tr("The fragments file."),
                            QStringLiteral("file"), QStringLiteral("customer_fragments.json")),
-        QCommandLineOption(QStringLiteral("id"), QStringLiteral("The fragment's id."),
-                           QStringLiteral("id")),
-        QCommandLineOption(QStringLiteral("name"), QStringLiteral("The fragment's name."),
+        QCommandLineOption(QStringLiteral("id"), tr("The fragment's id."), QStringLiteral("id")),
+        QCommandLineOption(QStringLiteral("name"), tr("The fragment's name."),
                            QStringLiteral("name")),
         QCommandLineOption(QStringLiteral("reveal"),
-                           QStringLiteral("Also print the derived value (a secret).")),
+                           tr("Also print the derived value (a secret).")),
     };
 }
 
@@ -23,17 +22,15 @@ int DeriveCommand::run(CommandContext &context) {
     const QString id = context.value(QStringLiteral("id"));
     const QString name = context.value(QStringLiteral("name"));
     if (id.isEmpty() == name.isEmpty())
-        return context.usage(QStringLiteral("derive needs exactly one of --id or --name."));
+        return context.usage(tr("derive needs exactly one of --id or --name."));
     const QString path = context.value(QStringLiteral("fragments"));
     Result<FragmentFile> file = FragmentFile::load(path);
     if (!file)
         return context.fail(file.error());
     const CustomerFragment *fragment = id.isEmpty() ? file->findByName(name) : file->findById(id);
     if (!fragment)
-        return context.fail(
-            QStringLiteral("%1 has no fragment %2 '%3'.")
-                .arg(path, id.isEmpty() ? QStringLiteral("named") : QStringLiteral("with id"),
-                     id.isEmpty() ? name : id));
+        return context.fail(id.isEmpty() ? tr("%1 has no fragment named '%2'.").arg(path, name)
+                                         : tr("%1 has no fragment with id '%2'.").arg(path, id));
 
     std::optional<CK_SLOT_ID> slot;
     if (fragment->isHsmType()) {
@@ -63,20 +60,20 @@ int DeriveCommand::run(CommandContext &context) {
                              .toBase64()));
         context.printJson(o);
     } else {
-        context.out() << "fingerprint: " << derived->fingerprint << '\n';
+        context.out() << tr("fingerprint: %1").arg(derived->fingerprint) << '\n';
         if (reveal && derived->value) {
             QByteArray raw(reinterpret_cast<const char *>(derived->value->data()),
                            static_cast<qsizetype>(derived->value->size()));
             QByteArray encoded = raw.toBase64();
-            context.out() << "value: " << encoded << '\n';
+            context.out() << tr("value: ") << encoded << '\n';
             SecretBytes::take(raw);
             SecretBytes::take(encoded);
         }
         context.out().flush();
     }
     if (reveal)
-        context.warn(QStringLiteral("the derived value is a secret; it was printed because "
-                                    "--reveal was given."));
+        context.warn(tr("the derived value is a secret; it was printed because "
+                        "--reveal was given."));
     return 0;
 }
 

@@ -6,14 +6,13 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> EntropyCheckCommand::options() const {
     return {
-        QCommandLineOption(QStringLiteral("bytes"),
-                           QStringLiteral("How many bytes to test (default: 1 MiB)."),
+        QCommandLineOption(QStringLiteral("bytes"), tr("How many bytes to test (default: 1 MiB)."),
                            QStringLiteral("n"), QString::number(entropy::kDefaultCheckBytes)),
-        QCommandLineOption(
-            QStringLiteral("min-entropy"),
-            QStringLiteral("Declared min-entropy per byte for the health tests' cut-offs "
-                           "(default: 4)."),
-            QStringLiteral("bits"), QString::number(HealthTests::kDefaultMinEntropy)),
+        QCommandLineOption(QStringLiteral("min-entropy"),
+                           tr("Declared min-entropy per byte for the health tests' cut-offs "
+                              "(default: 4)."),
+                           QStringLiteral("bits"),
+                           QString::number(HealthTests::kDefaultMinEntropy)),
     };
 }
 
@@ -21,11 +20,10 @@ int EntropyCheckCommand::run(CommandContext &context) {
     bool ok = false;
     const qint64 bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
     if (!ok || bytes <= 0)
-        return context.usage(QStringLiteral("--bytes must be a positive number."));
+        return context.usage(tr("--bytes must be a positive number."));
     const double minEntropy = context.value(QStringLiteral("min-entropy")).toDouble(&ok);
     if (!ok || minEntropy <= 0 || minEntropy > 8)
-        return context.usage(
-            QStringLiteral("--min-entropy must be above 0 and at most 8 bits per byte."));
+        return context.usage(tr("--min-entropy must be above 0 and at most 8 bits per byte."));
     Result<SlotInfo> slot = context.selectToken();
     if (!slot)
         return context.fail(slot.error());
@@ -36,11 +34,10 @@ int EntropyCheckCommand::run(CommandContext &context) {
     const EntropyCheckReport &r = report.value();
     const QString rct = r.failure.failed && r.failure.test.startsWith(QLatin1String("Repetition"))
                             ? r.failure.describe()
-                            : QStringLiteral("passed");
-    const QString apt =
-        r.failure.failed && r.failure.test.startsWith(QLatin1String("Adaptive"))
-            ? r.failure.describe()
-            : (r.failure.failed ? QStringLiteral("not reached") : QStringLiteral("passed"));
+                            : tr("passed");
+    const QString apt = r.failure.failed && r.failure.test.startsWith(QLatin1String("Adaptive"))
+                            ? r.failure.describe()
+                            : (r.failure.failed ? tr("not reached") : tr("passed"));
     if (context.format() == OutputFormat::Json) {
         context.printJson(QJsonObject{
             {QStringLiteral("bytes"), r.bytes},
@@ -59,19 +56,32 @@ int EntropyCheckCommand::run(CommandContext &context) {
             {QStringLiteral("passed"), r.passed()},
         });
     } else {
+        // Label and value; the labels are padded to one column in any language.
+        const QList<QPair<QString, QString>> lines = {
+            {tr("bytes:"), tr("%1 in %n calls", nullptr, static_cast<int>(r.calls)).arg(r.bytes)},
+            {tr("throughput:"), tr("%1 MiB/s").arg(QString::number(r.mibPerSecond(), 'f', 1))},
+            {tr("latency:"), tr("%1 us per call (max %2 us)")
+                                 .arg(QString::number(r.meanCallMicros, 'f', 1),
+                                      QString::number(r.maxCallMicros, 'f', 1))},
+            {QStringLiteral("RCT:"), tr("%1 (cut-off %2, min-entropy %3 bits/byte)")
+                                         .arg(rct)
+                                         .arg(r.rctCutoff)
+                                         .arg(r.minEntropy)},
+            {QStringLiteral("APT:"),
+             tr("%1 (cut-off %2 in %3)").arg(apt).arg(r.aptCutoff).arg(HealthTests::kAptWindow)},
+            {tr("chi-square:"),
+             tr("%1 (255 degrees of freedom), p = %2")
+                     .arg(QString::number(r.chiSquare, 'f', 1), QString::number(r.pValue, 'g', 4)) +
+                 (r.chiSquarePassed() ? QString() : tr("  FAIL: far from uniform"))},
+            {tr("result:"), r.passed() ? tr("PASS") : tr("FAIL")},
+        };
+        qsizetype width = 0;
+        for (const auto &line : lines)
+            width = std::max(width, line.first.size());
         QTextStream &out = context.out();
-        out << "bytes:        " << r.bytes << " in " << r.calls << " calls\n"
-            << "throughput:   " << QString::number(r.mibPerSecond(), 'f', 1) << " MiB/s\n"
-            << "latency:      " << QString::number(r.meanCallMicros, 'f', 1) << " us per call (max "
-            << QString::number(r.maxCallMicros, 'f', 1) << " us)\n"
-            << "RCT:          " << rct << " (cut-off " << r.rctCutoff << ", min-entropy "
-            << r.minEntropy << " bits/byte)\n"
-            << "APT:          " << apt << " (cut-off " << r.aptCutoff << " in "
-            << HealthTests::kAptWindow << ")\n"
-            << "chi-square:   " << QString::number(r.chiSquare, 'f', 1)
-            << " (255 degrees of freedom), p = " << QString::number(r.pValue, 'g', 4)
-            << (r.chiSquarePassed() ? "" : "  FAIL: far from uniform") << '\n'
-            << "result:       " << (r.passed() ? "PASS" : "FAIL") << Qt::endl;
+        for (const auto &line : lines)
+            out << line.first.leftJustified(width + 3) << line.second << '\n';
+        out.flush();
     }
     return r.passed() ? 0 : 1;
 }

@@ -5,11 +5,13 @@
 namespace hsm::cli {
 
 class EntropyCheckCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(EntropyCheckCommand)
+
 public:
     QString name() const override { return QStringLiteral("entropy-check"); }
     QString summary() const override {
-        return QStringLiteral("Check the HSM's random number generator: health tests, chi-square, "
-                              "speed.");
+        return tr("Check the HSM's random number generator: health tests, chi-square, "
+                  "speed.");
     }
     QList<QCommandLineOption> options() const override;
     int run(CommandContext &context) override;

@@ -14,27 +14,26 @@ namespace hsm::cli {
 QList<QCommandLineOption> ExportConfigCommand::options() const {
     return {
         QCommandLineOption(QStringLiteral("output-format"),
-                           QStringLiteral("docker, env, compose, k8s or helm (also --format)."),
+                           tr("docker, env, compose, k8s or helm (also --format)."),
                            QStringLiteral("format")),
-        QCommandLineOption(QStringLiteral("fragments"),
-                           QStringLiteral("The customer_fragments.json to mount."),
+        QCommandLineOption(QStringLiteral("fragments"), tr("The customer_fragments.json to mount."),
                            QStringLiteral("file")),
         QCommandLineOption(QStringLiteral("use-rand"),
-                           QStringLiteral("HSM_USE_RAND: true or false (default: HSM_USE_RAND, "
-                                          "else true)."),
+                           tr("HSM_USE_RAND: true or false (default: HSM_USE_RAND, "
+                              "else true)."),
                            QStringLiteral("bool")),
         QCommandLineOption(QStringLiteral("include-pin"),
-                           QStringLiteral("Write the PIN (from HSM_PIN, --pin-file or a prompt) "
-                                          "instead of a placeholder.")),
+                           tr("Write the PIN (from HSM_PIN, --pin-file or a prompt) "
+                              "instead of a placeholder.")),
         QCommandLineOption(QStringLiteral("inline-fragments"),
-                           QStringLiteral("env format: put the fragments file into "
-                                          "CUSTOMER_FRAGMENTS instead of mounting it.")),
+                           tr("env format: put the fragments file into "
+                              "CUSTOMER_FRAGMENTS instead of mounting it.")),
         QCommandLineOption(QStringLiteral("env-file"),
-                           QStringLiteral("Start from the settings of this gateway env file."),
+                           tr("Start from the settings of this gateway env file."),
                            QStringLiteral("file")),
         QCommandLineOption(QStringLiteral("docker-run"),
-                           QStringLiteral("Start from the settings of the docker run command in "
-                                          "this file."),
+                           tr("Start from the settings of the docker run command in "
+                              "this file."),
                            QStringLiteral("file")),
     };
 }
@@ -46,8 +45,8 @@ int ExportConfigCommand::run(CommandContext &context) {
         formatName = context.value(QStringLiteral("format"));
     GatewayConfig::Format format;
     if (!GatewayConfig::parseFormat(formatName, &format))
-        return context.usage(QStringLiteral("export-config needs --format docker, env, compose, "
-                                            "k8s or helm."));
+        return context.usage(tr("export-config needs --format docker, env, compose, "
+                                "k8s or helm."));
 
     GatewayConfig config;
     config.tokenValue.clear();
@@ -57,8 +56,7 @@ int ExportConfigCommand::run(CommandContext &context) {
         const QString path = envFile.isEmpty() ? dockerFile : envFile;
         const Result<QByteArray> content =
             inputFile::read(path, EnvFile::kMaxFileSize,
-                            envFile.isEmpty() ? QStringLiteral("a docker run command")
-                                              : QStringLiteral("an env file"));
+                            envFile.isEmpty() ? tr("a docker run command") : tr("an env file"));
         if (!content)
             return context.fail(content.error());
         Result<GatewayImport> imported =
@@ -67,11 +65,11 @@ int ExportConfigCommand::run(CommandContext &context) {
         if (!imported)
             return context.fail(imported.error());
         for (const QString &u : imported->unused)
-            context.note(QStringLiteral("not used: %1").arg(u));
+            context.note(tr("not used: %1").arg(u));
         if (imported->tokenIdentifiers.size() > 1)
             return context.fail(
-                QStringLiteral("%1 sets several token identifiers (%2); the export "
-                               "needs exactly one.")
+                tr("%1 sets several token identifiers (%2); the export "
+                   "needs exactly one.")
                     .arg(path, imported->tokenIdentifiers.join(QStringLiteral(", "))));
         config = imported->config;
     } else {
@@ -86,8 +84,8 @@ int ExportConfigCommand::run(CommandContext &context) {
     // Exactly one token identifier, from the flags or else the gateway's variables.
     const TokenSelection selection = context.selection();
     if (selection.uri.isSet())
-        return context.usage(QStringLiteral("The gateway has no URI setting; use --slot, "
-                                            "--token-label or --token-serial."));
+        return context.usage(tr("The gateway has no URI setting; use --slot, "
+                                "--token-label or --token-serial."));
     QList<QPair<GatewayTokenMode, TokenSelection::Identifier>> ids;
     if (selection.slot.isSet())
         ids.append({GatewayTokenMode::Slot, selection.slot});
@@ -99,8 +97,8 @@ int ExportConfigCommand::run(CommandContext &context) {
         QStringList names;
         for (const auto &id : ids)
             names << id.second.source;
-        return context.fail(QStringLiteral("Several token identifiers are set (%1); the gateway "
-                                           "needs exactly one.")
+        return context.fail(tr("Several token identifiers are set (%1); the gateway "
+                               "needs exactly one.")
                                 .arg(names.join(QStringLiteral(", "))));
     }
     if (ids.size() == 1) {
@@ -111,7 +109,7 @@ int ExportConfigCommand::run(CommandContext &context) {
     if (context.isSet(QStringLiteral("use-rand"))) {
         const QString v = context.value(QStringLiteral("use-rand"));
         if (v != QLatin1String("true") && v != QLatin1String("false"))
-            return context.usage(QStringLiteral("--use-rand must be true or false."));
+            return context.usage(tr("--use-rand must be true or false."));
         config.useRand = v == QLatin1String("true");
     }
     const QString fragments = context.value(QStringLiteral("fragments"));
@@ -119,8 +117,7 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.fragmentsPath = QFileInfo(fragments).absoluteFilePath();
     if (context.isSet(QStringLiteral("inline-fragments"))) {
         if (config.fragmentsPath.isEmpty())
-            return context.fail(
-                QStringLiteral("--inline-fragments needs a readable --fragments file."));
+            return context.fail(tr("--inline-fragments needs a readable --fragments file."));
         // Read and checked as every fragments file is: capped, regular, valid.
         const Result<FragmentFile> file = FragmentFile::load(config.fragmentsPath);
         if (!file)
@@ -130,15 +127,14 @@ int ExportConfigCommand::run(CommandContext &context) {
     }
     if (context.isSet(QStringLiteral("include-pin"))) {
         Result<std::shared_ptr<SecretBytes>> pin =
-            PinSource(context.value(QStringLiteral("pin-file"))).read(QStringLiteral("User PIN: "));
+            PinSource(context.value(QStringLiteral("pin-file"))).read(tr("User PIN: "));
         if (!pin)
             return context.fail(pin.error());
         config.includePin = true;
         config.pin = QString::fromUtf8(reinterpret_cast<const char *>(pin.value()->data()),
                                        static_cast<qsizetype>(pin.value()->size()));
-        context.warn(
-            QStringLiteral("the output contains the HSM PIN; keep it out of version control "
-                           "and shell history."));
+        context.warn(tr("the output contains the HSM PIN; keep it out of version control "
+                        "and shell history."));
     }
     Result<QString> text = config.render(format);
     if (!text)

@@ -5,11 +5,13 @@
 namespace hsm::cli {
 
 class ExportConfigCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(ExportConfigCommand)
+
 public:
     QString name() const override { return QStringLiteral("export-config"); }
     QString summary() const override {
-        return QStringLiteral("Print the gateway's deployment settings for docker, compose or "
-                              "Kubernetes.");
+        return tr("Print the gateway's deployment settings for docker, compose or "
+                  "Kubernetes.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; }      // a configuration, not an HSM task

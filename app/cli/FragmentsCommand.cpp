@@ -9,7 +9,7 @@
 namespace hsm::cli {
 
 QList<QCommandLineOption> FragmentsCommand::options() const {
-    return {QCommandLineOption(QStringLiteral("fragments"), QStringLiteral("The fragments file."),
+    return {QCommandLineOption(QStringLiteral("fragments"), tr("The fragments file."),
                                QStringLiteral("file"), QStringLiteral("customer_fragments.json"))};
 }
 
@@ -32,11 +32,10 @@ int FragmentsCommand::run(CommandContext &context) {
         context.printJson(array);
         return 0;
     }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"),
-                     QStringLiteral("KEY"), QStringLiteral("DESCRIPTION")});
+    TextTable table({tr("ID"), tr("NAME"), tr("TYPE"), tr("KEY"), tr("DESCRIPTION")});
     for (const CustomerFragment &f : file->fragments()) {
         const QString type = f.type() == FragmentType::Unknown
-                                 ? f.typeName() + QStringLiteral(" (not derivable here)")
+                                 ? tr("%1 (not derivable here)").arg(f.typeName())
                                  : f.typeName();
         table.addRow({f.id(), TextTable::elide(f.name()), type, TextTable::elide(f.keyLabel()),
                       TextTable::elide(f.description())});

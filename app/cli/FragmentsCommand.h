@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class FragmentsCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(FragmentsCommand)
+
 public:
     QString name() const override { return QStringLiteral("fragments"); }
     QString summary() const override {
-        return QStringLiteral("List the entries of a fragments file (never their values).");
+        return tr("List the entries of a fragments file (never their values).");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; }

@@ -9,25 +9,22 @@ namespace hsm::cli {
 QList<QCommandLineOption> GenCustomerFragmentCommand::options() const {
     return {
         QCommandLineOption({QStringLiteral("n"), QStringLiteral("name")},
-                           QStringLiteral("The fragment's name (unique in the file)."),
-                           QStringLiteral("name")),
+                           tr("The fragment's name (unique in the file)."), QStringLiteral("name")),
         QCommandLineOption({QStringLiteral("t"), QStringLiteral("type")},
-                           QStringLiteral("standard, hsm_wrapped or hsm_secured."),
-                           QStringLiteral("type")),
+                           tr("standard, hsm_wrapped or hsm_secured."), QStringLiteral("type")),
         QCommandLineOption({QStringLiteral("k"), QStringLiteral("hsm-key-label")},
-                           QStringLiteral("Label of the HSM key (required for the HSM types)."),
+                           tr("Label of the HSM key (required for the HSM types)."),
                            QStringLiteral("label")),
-        QCommandLineOption(QStringLiteral("description"), QStringLiteral("A description."),
+        QCommandLineOption(QStringLiteral("description"), tr("A description."),
                            QStringLiteral("text")),
         QCommandLineOption(QStringLiteral("entropy"),
-                           QStringLiteral("Seed source: hsm, os or mixed (default: mixed when the "
-                                          "token has an RNG, else os)."),
+                           tr("Seed source: hsm, os or mixed (default: mixed when the "
+                              "token has an RNG, else os)."),
                            QStringLiteral("source")),
         QCommandLineOption(QStringLiteral("output"),
-                           QStringLiteral("The fragments file (default: customer_fragments.json)."),
+                           tr("The fragments file (default: customer_fragments.json)."),
                            QStringLiteral("file"), QStringLiteral("customer_fragments.json")),
-        QCommandLineOption(QStringLiteral("replace"),
-                           QStringLiteral("Replace a fragment of the same name.")),
+        QCommandLineOption(QStringLiteral("replace"), tr("Replace a fragment of the same name.")),
     };
 }
 
@@ -41,16 +38,15 @@ int GenCustomerFragmentCommand::run(CommandContext &context) {
                              .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     const QString typeName = context.value(QStringLiteral("type"));
     if (typeName.isEmpty())
-        return context.usage(QStringLiteral("gen-customer-fragment needs --type "
-                                            "standard|hsm_wrapped|hsm_secured."));
+        return context.usage(tr("gen-customer-fragment needs --type "
+                                "standard|hsm_wrapped|hsm_secured."));
     if (!CustomerFragment::parseType(typeName, &request.type))
         return context.usage(
-            QStringLiteral("--type must be standard, hsm_wrapped or hsm_secured, not '%1'.")
-                .arg(typeName));
+            tr("--type must be standard, hsm_wrapped or hsm_secured, not '%1'.").arg(typeName));
     if (context.isSet(QStringLiteral("entropy"))) {
         EntropySource source;
         if (!entropy::parseSource(context.value(QStringLiteral("entropy")), &source))
-            return context.usage(QStringLiteral("--entropy must be hsm, os or mixed."));
+            return context.usage(tr("--entropy must be hsm, os or mixed."));
         request.entropy = source;
     }
     if (Status valid = fragmentGenerator::validate(request); !valid)
@@ -63,8 +59,8 @@ int GenCustomerFragmentCommand::run(CommandContext &context) {
         return context.fail(file.error());
     const bool replace = context.isSet(QStringLiteral("replace"));
     if (const CustomerFragment *existing = file->findByName(request.name); existing && !replace)
-        return context.fail(QStringLiteral("%1 already has a fragment named '%2' (%3); choose "
-                                           "another name or add --replace.")
+        return context.fail(tr("%1 already has a fragment named '%2' (%3); choose "
+                               "another name or add --replace.")
                                 .arg(path, request.name, existing->id()));
     // A target that can never be written (a folder, a device, a missing folder) stops us
     // here too, not after the HSM has made a fragment that is then thrown away.

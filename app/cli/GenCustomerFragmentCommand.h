@@ -6,11 +6,12 @@ namespace hsm::cli {
 
 // The vendor CLI's gen-customer-fragment, with the same flags, writing the file itself.
 class GenCustomerFragmentCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(GenCustomerFragmentCommand)
+
 public:
     QString name() const override { return QStringLiteral("gen-customer-fragment"); }
     QString summary() const override {
-        return QStringLiteral(
-            "Generate a customer fragment and add it to customer_fragments.json.");
+        return tr("Generate a customer fragment and add it to customer_fragments.json.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; } // a standard fragment needs no HSM

@@ -24,9 +24,10 @@ int LoginCheckCommand::run(CommandContext &context) {
                                       {QStringLiteral("logged_in"), true},
                                       {QStringLiteral("pin_state"), after->describe()}});
     } else {
-        context.out() << "Logged in to " << TokenSelector::describe(slot.value())
-                      << " and out again.\n"
-                      << "PIN state: " << after->describe() << Qt::endl;
+        context.out()
+            << tr("Logged in to %1 and out again.").arg(TokenSelector::describe(slot.value()))
+            << '\n'
+            << tr("PIN state: %1").arg(after->describe()) << Qt::endl;
     }
     if (!loggedOut)
         return context.fail(loggedOut.error());

@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class LoginCheckCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(LoginCheckCommand)
+
 public:
     QString name() const override { return QStringLiteral("login-check"); }
     QString summary() const override {
-        return QStringLiteral("Log in to the selected token, report the PIN state, log out.");
+        return tr("Log in to the selected token, report the PIN state, log out.");
     }
     int run(CommandContext &context) override;
 };

@@ -29,8 +29,7 @@ int MechanismsCommand::run(CommandContext &context) {
         context.printJson(array);
         return 0;
     }
-    TextTable table({QStringLiteral("MECHANISM"), QStringLiteral("ID"), QStringLiteral("MIN"),
-                     QStringLiteral("MAX"), QStringLiteral("FLAGS")});
+    TextTable table({tr("MECHANISM"), tr("ID"), tr("MIN"), tr("MAX"), tr("FLAGS")});
     for (const MechanismInfo &m : mechanisms.value()) {
         table.addRow({m.name, QStringLiteral("0x%1").arg(m.type, 0, 16),
                       QString::number(m.minKeySize), QString::number(m.maxKeySize),

@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class MechanismsCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(MechanismsCommand)
+
 public:
     QString name() const override { return QStringLiteral("mechanisms"); }
     QString summary() const override {
-        return QStringLiteral("List the mechanisms of the selected slot's token.");
+        return tr("List the mechanisms of the selected slot's token.");
     }
     int run(CommandContext &context) override;
 };

@@ -19,7 +19,7 @@ int ModulesCommand::run(CommandContext &context) {
         context.printJson(array);
         return 0;
     }
-    TextTable table({QStringLiteral("NAME"), QStringLiteral("SOURCE"), QStringLiteral("PATH")});
+    TextTable table({tr("NAME"), tr("SOURCE"), tr("PATH")});
     for (const DiscoveredModule &m : modules)
         table.addRow({m.name, m.source, m.path});
     table.print(context.out());

@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class ModulesCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(ModulesCommand)
+
 public:
     QString name() const override { return QStringLiteral("modules"); }
     QString summary() const override {
-        return QStringLiteral("List the PKCS#11 libraries found on this machine.");
+        return tr("List the PKCS#11 libraries found on this machine.");
     }
     bool needsModule() const override { return false; }
     int run(CommandContext &context) override;

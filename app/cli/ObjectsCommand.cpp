@@ -9,7 +9,7 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> ObjectsCommand::options() const {
     return {QCommandLineOption(QStringLiteral("no-login"),
-                               QStringLiteral("List only the public objects, without a PIN."))};
+                               tr("List only the public objects, without a PIN."))};
 }
 
 int ObjectsCommand::run(CommandContext &context) {
@@ -21,8 +21,8 @@ int ObjectsCommand::run(CommandContext &context) {
         if (!loggedIn)
             return context.fail(loggedIn.error());
         if (!loggedIn.value())
-            context.note(QStringLiteral("not logged in (no HSM_PIN, --pin-file or terminal): "
-                                        "private objects are not listed."));
+            context.note(tr("not logged in (no HSM_PIN, --pin-file or terminal): "
+                            "private objects are not listed."));
     }
     Result<QList<ObjectInfo>> rows = awaitAll(context.client().objects(slot->id));
     if (!rows)
@@ -35,8 +35,7 @@ int ObjectsCommand::run(CommandContext &context) {
         context.printJson(array);
         return 0;
     }
-    TextTable table({QStringLiteral("CLASS"), QStringLiteral("TYPE"), QStringLiteral("LABEL"),
-                     QStringLiteral("ID"), QStringLiteral("SIZE"), QStringLiteral("FLAGS")});
+    TextTable table({tr("CLASS"), tr("TYPE"), tr("LABEL"), tr("ID"), tr("SIZE"), tr("FLAGS")});
     for (const ObjectInfo &o : rows.value()) {
         QString size = o.sizeBits >= 0 ? QString::number(o.sizeBits) : QString();
         if (!o.curve.isEmpty())

@@ -41,7 +41,7 @@ Result<std::shared_ptr<SecretBytes>> prompt(const QString &text) {
     std::fputc('\n', stderr);
     if (!got) {
         OPENSSL_cleanse(buffer, sizeof buffer);
-        return pinError(QStringLiteral("No PIN was entered."));
+        return pinError(PinSource::tr("No PIN was entered."));
     }
     auto pin = std::make_shared<SecretBytes>(SecretBytes::fromRaw(
         buffer,
@@ -64,21 +64,21 @@ Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) 
     if (!m_pinFile.isEmpty()) {
         QFile file(m_pinFile);
         if (!file.open(QIODevice::ReadOnly))
-            return pinError(QStringLiteral("Cannot read the PIN file %1: %2.")
-                                .arg(m_pinFile, file.errorString()));
+            return pinError(
+                tr("Cannot read the PIN file %1: %2.").arg(m_pinFile, file.errorString()));
         QByteArray content = file.read(4096);
         const qsizetype length = firstLineLength(content.constData(), content.size());
         auto pin = std::make_shared<SecretBytes>(
             SecretBytes::fromRaw(content.constData(), static_cast<size_t>(length)));
         OPENSSL_cleanse(content.data(), static_cast<size_t>(content.size()));
         if (length == 0)
-            return pinError(QStringLiteral("The PIN file %1 is empty.").arg(m_pinFile));
+            return pinError(tr("The PIN file %1 is empty.").arg(m_pinFile));
         return pin;
     }
     if (isatty(STDIN_FILENO))
         return prompt(promptText);
-    return pinError(QStringLiteral("No PIN: set HSM_PIN, use --pin-file FILE, or run on a terminal "
-                                   "to be asked."));
+    return pinError(tr("No PIN: set HSM_PIN, use --pin-file FILE, or run on a terminal "
+                       "to be asked."));
 }
 
 } // namespace hsm::cli

@@ -3,6 +3,8 @@
 #include "pkcs11/Result.h"
 #include "pkcs11/SecretBytes.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 
 namespace hsm::cli {
@@ -10,6 +12,8 @@ namespace hsm::cli {
 // Where the CLI takes a PIN from, in this order: HSM_PIN (as the gateway does), the first
 // line of --pin-file, or a prompt without echo when stdin is a terminal. Never argv.
 class PinSource {
+    Q_DECLARE_TR_FUNCTIONS(PinSource)
+
 public:
     explicit PinSource(QString pinFile)
         : m_pinFile(std::move(pinFile)) {}

@@ -10,10 +10,10 @@ namespace hsm::cli {
 QList<QCommandLineOption> PreflightCommand::options() const {
     return {
         QCommandLineOption(QStringLiteral("env-file"),
-                           QStringLiteral("The gateway's env file (KEY=VALUE lines; default: this "
-                                          "process's environment)."),
+                           tr("The gateway's env file (KEY=VALUE lines; default: this "
+                              "process's environment)."),
                            QStringLiteral("file")),
-        QCommandLineOption(QStringLiteral("fragments"), QStringLiteral("The fragments file."),
+        QCommandLineOption(QStringLiteral("fragments"), tr("The fragments file."),
                            QStringLiteral("file"), QStringLiteral("customer_fragments.json")),
     };
 }
@@ -40,8 +40,9 @@ int PreflightCommand::run(CommandContext &context) {
         context.printJson(array);
     } else {
         for (const PreflightCheck &c : checks)
-            context.out() << (c.passed ? "PASS  " : "FAIL  ") << c.subject << ": " << c.detail
-                          << '\n';
+            context.out()
+                << (c.passed ? tr("PASS  %1: %2") : tr("FAIL  %1: %2")).arg(c.subject, c.detail)
+                << '\n';
         context.out().flush();
     }
     return Preflight::allPassed(checks) ? 0 : 1;

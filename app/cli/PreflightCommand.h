@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class PreflightCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(PreflightCommand)
+
 public:
     QString name() const override { return QStringLiteral("preflight"); }
     QString summary() const override {
-        return QStringLiteral("Check the gateway's HSM settings and fragments before deploying.");
+        return tr("Check the gateway's HSM settings and fragments before deploying.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; } // the gateway's settings name it

@@ -10,19 +10,17 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> ProbeCommand::options() const {
     return {
-        QCommandLineOption(QStringLiteral("host"),
-                           QStringLiteral("The gateway's host name or address."),
+        QCommandLineOption(QStringLiteral("host"), tr("The gateway's host name or address."),
                            QStringLiteral("host")),
-        QCommandLineOption(QStringLiteral("tls"), QStringLiteral("Ask for /health over HTTPS.")),
+        QCommandLineOption(QStringLiteral("tls"), tr("Ask for /health over HTTPS.")),
         QCommandLineOption(QStringLiteral("timeout-ms"),
-                           QStringLiteral("How long to wait for each answer (default: 3000)."),
+                           tr("How long to wait for each answer (default: 3000)."),
                            QStringLiteral("ms"), QStringLiteral("3000")),
-        QCommandLineOption(
-            QStringLiteral("ports"),
-            QStringLiteral("Ports to check, comma-separated (default: the gateway's)."),
-            QStringLiteral("list")),
+        QCommandLineOption(QStringLiteral("ports"),
+                           tr("Ports to check, comma-separated (default: the gateway's)."),
+                           QStringLiteral("list")),
         QCommandLineOption(QStringLiteral("health-port"),
-                           QStringLiteral("The port that serves /health (default: 8080)."),
+                           tr("The port that serves /health (default: 8080)."),
                            QStringLiteral("port"), QStringLiteral("8080")),
     };
 }
@@ -30,22 +28,22 @@ QList<QCommandLineOption> ProbeCommand::options() const {
 int ProbeCommand::run(CommandContext &context) {
     const QString host = context.value(QStringLiteral("host"));
     if (host.isEmpty())
-        return context.usage(QStringLiteral("probe needs --host."));
+        return context.usage(tr("probe needs --host."));
     GatewayProbe::Target target = GatewayProbe::defaultTarget(host);
     bool ok = false;
     target.timeoutMs = context.value(QStringLiteral("timeout-ms")).toInt(&ok);
     if (!ok || target.timeoutMs <= 0)
-        return context.usage(QStringLiteral("--timeout-ms must be a positive number."));
+        return context.usage(tr("--timeout-ms must be a positive number."));
     target.healthPort = context.value(QStringLiteral("health-port")).toInt(&ok);
     if (!ok || target.healthPort <= 0 || target.healthPort > 65535)
-        return context.usage(QStringLiteral("--health-port must be a port number."));
+        return context.usage(tr("--health-port must be a port number."));
     if (context.isSet(QStringLiteral("ports"))) {
         target.ports.clear();
         for (const QString &p :
              context.value(QStringLiteral("ports")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const int port = p.trimmed().toInt(&ok);
             if (!ok || port <= 0 || port > 65535)
-                return context.usage(QStringLiteral("'%1' is not a port number.").arg(p));
+                return context.usage(tr("'%1' is not a port number.").arg(p));
             target.ports << port;
         }
     }
@@ -70,8 +68,9 @@ int ProbeCommand::run(CommandContext &context) {
                                      {QStringLiteral("ok"), r.ok},
                                      {QStringLiteral("detail"), r.detail}});
         else
-            context.out() << (r.ok ? "OK    " : "FAIL  ") << host << ':' << what << ": " << r.detail
-                          << '\n';
+            context.out()
+                << (r.ok ? tr("OK    %1:%2: %3") : tr("FAIL  %1:%2: %3")).arg(host, what, r.detail)
+                << '\n';
     }
     if (context.format() == OutputFormat::Json)
         context.printJson(array);

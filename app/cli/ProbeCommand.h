@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class ProbeCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(ProbeCommand)
+
 public:
     QString name() const override { return QStringLiteral("probe"); }
     QString summary() const override {
-        return QStringLiteral("Check that a running gateway answers on its ports and /health.");
+        return tr("Check that a running gateway answers on its ports and /health.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; }

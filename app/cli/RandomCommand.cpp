@@ -11,15 +11,12 @@ namespace hsm::cli {
 
 QList<QCommandLineOption> RandomCommand::options() const {
     return {
-        QCommandLineOption(QStringLiteral("bytes"), QStringLiteral("How many bytes."),
-                           QStringLiteral("n")),
-        QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write to this file (mode 0600)."),
+        QCommandLineOption(QStringLiteral("bytes"), tr("How many bytes."), QStringLiteral("n")),
+        QCommandLineOption(QStringLiteral("out"), tr("Write to this file (mode 0600)."),
                            QStringLiteral("file")),
-        QCommandLineOption(QStringLiteral("encoding"),
-                           QStringLiteral("raw, hex or base64 (default: raw)."),
+        QCommandLineOption(QStringLiteral("encoding"), tr("raw, hex or base64 (default: raw)."),
                            QStringLiteral("encoding"), QStringLiteral("raw")),
-        QCommandLineOption(QStringLiteral("source"),
-                           QStringLiteral("hsm, os or mixed (default: hsm)."),
+        QCommandLineOption(QStringLiteral("source"), tr("hsm, os or mixed (default: hsm)."),
                            QStringLiteral("source"), QStringLiteral("hsm")),
     };
 }
@@ -28,19 +25,18 @@ int RandomCommand::run(CommandContext &context) {
     bool ok = false;
     const qint64 bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
     if (!ok || bytes <= 0 || bytes > (qint64(1) << 32))
-        return context.usage(QStringLiteral("random needs --bytes N, from 1 to 4 GiB."));
+        return context.usage(tr("random needs --bytes N, from 1 to 4 GiB."));
     const QString encoding = context.value(QStringLiteral("encoding"));
     if (encoding != QLatin1String("raw") && encoding != QLatin1String("hex") &&
         encoding != QLatin1String("base64"))
-        return context.usage(QStringLiteral("--encoding must be raw, hex or base64."));
+        return context.usage(tr("--encoding must be raw, hex or base64."));
     EntropySource source;
     if (!entropy::parseSource(context.value(QStringLiteral("source")), &source))
-        return context.usage(QStringLiteral("--source must be hsm, os or mixed."));
+        return context.usage(tr("--source must be hsm, os or mixed."));
     const QString out = context.value(QStringLiteral("out"));
     if (out.isEmpty() && encoding == QLatin1String("raw") && isatty(STDOUT_FILENO))
-        return context.usage(
-            QStringLiteral("Refusing to write raw bytes to a terminal; use --out FILE "
-                           "or --encoding hex."));
+        return context.usage(tr("Refusing to write raw bytes to a terminal; use --out FILE "
+                                "or --encoding hex."));
 
     if (!out.isEmpty()) {
         if (const QString problem = OutputFile::checkTarget(out); !problem.isEmpty())
@@ -84,8 +80,7 @@ int RandomCommand::run(CommandContext &context) {
         if (std::fwrite(bytesOut, 1, static_cast<size_t>(size), stdout) !=
                 static_cast<size_t>(size) ||
             std::fflush(stdout) != 0)
-            written = Error::make(Error::Kind::System,
-                                  QStringLiteral("Cannot write to standard output."));
+            written = Error::make(Error::Kind::System, tr("Cannot write to standard output."));
     }
     if (!encoded.isEmpty())
         OPENSSL_cleanse(encoded.data(), static_cast<size_t>(encoded.size()));

@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class RandomCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(RandomCommand)
+
 public:
     QString name() const override { return QStringLiteral("random"); }
     QString summary() const override {
-        return QStringLiteral("Random bytes from the HSM (health-tested), the OS, or both mixed.");
+        return tr("Random bytes from the HSM (health-tested), the OS, or both mixed.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; } // --source os needs none

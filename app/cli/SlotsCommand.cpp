@@ -19,19 +19,16 @@ int SlotsCommand::run(CommandContext &context) {
         context.printJson(array);
         return 0;
     }
-    TextTable table({QStringLiteral("SLOT"), QStringLiteral("TOKEN"), QStringLiteral("SERIAL"),
-                     QStringLiteral("MODEL"), QStringLiteral("FLAGS")});
+    TextTable table({tr("SLOT"), tr("TOKEN"), tr("SERIAL"), tr("MODEL"), tr("FLAGS")});
     for (const SlotInfo &s : slots.value()) {
         if (s.token) {
-            const QString label = s.token->has(CKF_TOKEN_INITIALIZED)
-                                      ? s.token->label
-                                      : QStringLiteral("(not initialized)");
+            const QString label =
+                s.token->has(CKF_TOKEN_INITIALIZED) ? s.token->label : tr("(not initialized)");
             table.addRow({QString::number(s.id), label, s.token->serial, s.token->model,
                           s.token->flags.join(QLatin1Char(','))});
         } else {
             const QString what = s.tokenError.isEmpty()
-                                     ? (s.tokenPresent ? QStringLiteral("(unreadable)")
-                                                       : QStringLiteral("(no token)"))
+                                     ? (s.tokenPresent ? tr("(unreadable)") : tr("(no token)"))
                                      : s.tokenError;
             table.addRow({QString::number(s.id), what, QString(), QString(),
                           s.flags.join(QLatin1Char(','))});

@@ -5,10 +5,12 @@
 namespace hsm::cli {
 
 class SlotsCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(SlotsCommand)
+
 public:
     QString name() const override { return QStringLiteral("slots"); }
     QString summary() const override {
-        return QStringLiteral("List the module's slots and the tokens in them.");
+        return tr("List the module's slots and the tokens in them.");
     }
     int run(CommandContext &context) override;
 };

@@ -16,6 +16,7 @@
 #include "RandomCommand.h"
 #include "SlotsCommand.h"
 #include "client/Application.h"
+#include "client/Language.h"
 #include "files/OutputFile.h"
 #include "pkcs11/ProcessProtection.h"
 
@@ -52,7 +53,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
 }
 
 QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
-    QString text = QStringLiteral("Commands:\n");
+    QString text = QCoreApplication::translate("main", "Commands:") + QLatin1Char('\n');
     for (const auto &c : commands)
         text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(23), c->summary());
     return text;
@@ -62,6 +63,8 @@ QString commandList(const std::vector<std::unique_ptr<Command>> &commands) {
 
 // Writes the call trace of the run to a file when the run ends, however it ends.
 class CallTraceFile {
+    Q_DECLARE_TR_FUNCTIONS(CallTraceFile)
+
 public:
     CallTraceFile() = default;
     CallTraceFile(const CallTraceFile &) = delete;
@@ -72,7 +75,7 @@ public:
         // Never a device or a pipe (OutputFile); the same text as the call log's Save.
         const Status written = writeCallTrace(m_path, m_trace->snapshot());
         if (!written)
-            *m_err << "warning: the call trace was not written: " << written.error().message
+            *m_err << tr("warning: the call trace was not written: %1").arg(written.error().message)
                    << Qt::endl;
     }
     void follow(const QString &path, std::shared_ptr<CallTrace> trace, QTextStream &err) {
@@ -94,23 +97,30 @@ int main(int argc, char *argv[]) {
     setApplicationIdentity();
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Before any text is built: the help texts below are in the chosen language.
+    if (const QString problem = language::install(language::requested(app.arguments()));
+        !problem.isEmpty())
+        err << QCoreApplication::translate("main", "warning: %1").arg(problem) << Qt::endl;
     const auto commands = allCommands();
 
     // First pass: the global options and the command name; everything after the command
     // name is the command's own.
     QCommandLineParser globals;
     globals.setApplicationDescription(
-        QStringLiteral("Administer the PKCS#11 HSM behind the secrets gateway.\n\n") +
-        commandList(commands));
+        QCoreApplication::translate("main",
+                                    "Administer the PKCS#11 HSM behind the secrets gateway.") +
+        QStringLiteral("\n\n") + commandList(commands));
     globals.addOptions(globalOptions());
     const QCommandLineOption help = globals.addHelpOption();
     const QCommandLineOption version = globals.addVersionOption();
-    globals.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
-                                  QStringLiteral("<command> [options]"));
+    globals.addPositionalArgument(QStringLiteral("command"),
+                                  QCoreApplication::translate("main", "The command to run."),
+                                  QCoreApplication::translate("main", "<command> [options]"));
     globals.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!globals.parse(app.arguments())) {
-        err << "error: " << globals.errorText() << "\n"
-            << "Run 'hsm-admin-cli --help' for usage." << Qt::endl;
+        err << QCoreApplication::translate("main", "error: %1").arg(globals.errorText()) << '\n'
+            << QCoreApplication::translate("main", "Run 'hsm-admin-cli --help' for usage.")
+            << Qt::endl;
         return 2;
     }
     if (globals.isSet(version)) {
@@ -130,8 +140,10 @@ int main(int argc, char *argv[]) {
             command = c.get();
     }
     if (!command) {
-        err << "error: unknown command '" << rest.first()
-            << "'; run 'hsm-admin-cli --help' for the list." << Qt::endl;
+        err << QCoreApplication::translate(
+                   "main", "error: unknown command '%1'; run 'hsm-admin-cli --help' for the list.")
+                   .arg(rest.first())
+            << Qt::endl;
         return 2;
     }
 
@@ -142,8 +154,10 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption ownHelp = own.addHelpOption();
     // The command name stands where the parser expects the program's name.
     if (!own.parse(rest)) {
-        err << "error: " << own.errorText() << "\n"
-            << "Run 'hsm-admin-cli " << command->name() << " --help' for usage." << Qt::endl;
+        err << QCoreApplication::translate("main", "error: %1").arg(own.errorText()) << '\n'
+            << QCoreApplication::translate("main", "Run 'hsm-admin-cli %1 --help' for usage.")
+                   .arg(command->name())
+            << Qt::endl;
         return 2;
     }
     if (own.isSet(ownHelp)) {
@@ -152,7 +166,8 @@ int main(int argc, char *argv[]) {
         return 0;
     }
     if (!own.positionalArguments().isEmpty()) {
-        err << "error: unexpected argument '" << own.positionalArguments().first() << "'."
+        err << QCoreApplication::translate("main", "error: unexpected argument '%1'.")
+                   .arg(own.positionalArguments().first())
             << Qt::endl;
         return 2;
     }
@@ -173,14 +188,16 @@ int main(int argc, char *argv[]) {
     if (command->usesOutputFormat() && format != QLatin1String("text") &&
         format != QLatin1String("json"))
         return context.usage(
-            QStringLiteral("--format must be text or json, not '%1'.").arg(format));
+            QCoreApplication::translate("main", "--format must be text or json, not '%1'.")
+                .arg(format));
     if (context.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         const QString text = context.value(QStringLiteral("timeout"));
         const double seconds = text.toDouble(&ok);
         if (!ok || seconds < 0 || seconds > 24 * 3600)
             return context.usage(
-                QStringLiteral("--timeout must be a number of seconds from 0 to 86400, not '%1'.")
+                QCoreApplication::translate(
+                    "main", "--timeout must be a number of seconds from 0 to 86400, not '%1'.")
                     .arg(text));
         client.setCallTimeout(std::chrono::milliseconds(qRound64(seconds * 1000)));
     }
@@ -194,8 +211,13 @@ int main(int argc, char *argv[]) {
     out.flush();
     if (out.status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout)) {
         const QString reason = out.device() ? out.device()->errorString() : QString();
-        return context.fail(QStringLiteral("The output could not be written to standard output%1.")
-                                .arg(reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
+        return context.fail(
+            reason.isEmpty()
+                ? QCoreApplication::translate("main",
+                                              "The output could not be written to standard output.")
+                : QCoreApplication::translate(
+                      "main", "The output could not be written to standard output: %1.")
+                      .arg(reason));
     }
     return status;
 }

@@ -1,14 +1,15 @@
 // hsm-admin: parse, pick the module, show the window, load in the background.
-#include "Icons.h"
 #include "LibraryHistory.h"
 #include "MainWindow.h"
 #include "client/Application.h"
 #include "client/HsmClient.h"
+#include "client/Language.h"
 #include "pkcs11/ProcessProtection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTextStream>
 
 int main(int argc, char *argv[]) {
     // Before anything can read a PIN: no core dumps, secrets on the locked heap.
@@ -18,8 +19,12 @@ int main(int argc, char *argv[]) {
     // The installed desktop entry's name: how a Wayland compositor or a dock matches the
     // window to the entry and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(HSM_ADMIN_APP_ID));
-    // Every window and dialog: our SVG, else the theme's icon of the installed entry.
-    QApplication::setWindowIcon(hsm::ui::icons::application());
+
+    // Before any window or help text is built, so that all of them are in the chosen language.
+    if (const QString problem = hsm::language::install(hsm::language::requested(app.arguments()));
+        !problem.isEmpty())
+        QTextStream(stderr) << QApplication::translate("main", "warning: %1").arg(problem)
+                            << Qt::endl;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -32,6 +37,7 @@ int main(int argc, char *argv[]) {
                                         "else the last one opened, else the demo HSM)."),
         QStringLiteral("path"));
     parser.addOption(module);
+    parser.addOption(hsm::language::option());
     parser.process(app);
 
     QString path = parser.value(module);

@@ -2,6 +2,8 @@
 
 #include "pkcs11/ReturnValues.h"
 
+#include <QCoreApplication>
+
 namespace hsm {
 
 Error Error::pkcs11(const char *function, CK_RV rv) {
@@ -23,7 +25,8 @@ Error Error::make(Kind kind, const QString &message) {
 QString Error::toString() const {
     if (function.isEmpty())
         return message;
-    return QStringLiteral("%1 returned %2: %3").arg(function, returnValueName(rv), message);
+    return QCoreApplication::translate("hsm::Error", "%1 returned %2: %3")
+        .arg(function, returnValueName(rv), message);
 }
 
 } // namespace hsm

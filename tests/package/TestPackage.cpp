@@ -140,6 +140,9 @@ private Q_SLOTS:
         QVERIFY2(suggests.contains(QLatin1String("softhsm2")) &&
                      suggests.contains(QLatin1String("opensc")),
                  qPrintable(suggests));
+        const QString recommends = field(QStringLiteral("Recommends"));
+        QVERIFY2(recommends.contains(QLatin1String("qt6-translations-l10n")),
+                 qPrintable(recommends));
     }
 
     // The desktop entry, its icon and the metainfo name each other by the application id.
@@ -189,6 +192,13 @@ private Q_SLOTS:
             labels << slot[QLatin1String("token")][QLatin1String("label")].toString();
         QVERIFY2(labels.contains(QLatin1String("packaged")), qPrintable(slots.out));
         QCOMPARE(labels.size(), fixture.tokens().size() + 1); // and SoftHSM's free slot
+
+        // The German translation is built into the binary; the package needs no other file.
+        const Run german =
+            run(program, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")},
+                fixture.environment());
+        QVERIFY2(german.status == 0 && german.err.isEmpty(), qPrintable(german.err));
+        QVERIFY2(german.out.contains(QLatin1String("\nBefehle:\n")), qPrintable(german.out));
     }
 
     // The GUI binary starts and prints its version (no window needed for that).

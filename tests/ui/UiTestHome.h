@@ -6,7 +6,8 @@
 #include <QTemporaryDir>
 
 // A fresh home for one run of a UI test: the demo HSM and the settings land in a temporary
-// folder instead of the user's, PKCS11_LIB_PATH does not leak in, and windows stay
+// folder instead of the user's, PKCS11_LIB_PATH does not leak in, the machine's language
+// does not either (a C locale: English texts, English number formats), and windows stay
 // offscreen unless QT_QPA_PLATFORM says otherwise. Create it before QApplication.
 class UiTestHome {
 public:
@@ -16,6 +17,8 @@ public:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
         qunsetenv("PKCS11_LIB_PATH");
+        qputenv("LC_ALL", "C.UTF-8");
+        qunsetenv("LANGUAGE");
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
