@@ -251,7 +251,12 @@ private:
             kTimeout);
         return found;
     }
-    void closeDialog(QDialog *dialog) {
+    // Names, tab order and mnemonics of an open dialog; then Escape closes it.
+    void checkDialog(QDialog *dialog, const QString &where) {
+        QVERIFY2(dialog, qPrintable(where));
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QStringList problems = problemsIn(dialog, where);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         QPointer<QDialog> closing = dialog;
         QTest::keyClick(focused() ? focused() : dialog, Qt::Key_Escape);
         QTRY_VERIFY(closing.isNull() || !closing->isVisible());
@@ -310,57 +315,33 @@ void TestAccessibility::mainWindowTabs() {
 
 void TestAccessibility::openLibraryDialog() {
     m_demo->window()->openLibraryDialog();
-    auto *dialog = waitForVisible<QDialog>(m_demo->window());
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("libraryPath")));
-    const QStringList problems = problemsIn(dialog, QStringLiteral("Open Library"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    closeDialog(dialog);
+    checkDialog(waitForVisible<QDialog>(m_demo->window()), QStringLiteral("Open Library"));
 }
 
 void TestAccessibility::pinDialog() {
     QAction *logIn = m_demo->window()->findChild<QAction *>(QStringLiteral("logInAction"));
     QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), kTimeout);
     logIn->trigger();
-    auto *dialog = waitForVisible<PinDialog>(m_demo->window());
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const QStringList problems = problemsIn(dialog, QStringLiteral("PIN"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    closeDialog(dialog);
+    checkDialog(waitForVisible<PinDialog>(m_demo->window()), QStringLiteral("PIN"));
 }
 
 void TestAccessibility::createKeyDialog() {
     m_demo->window()->findChild<QAction *>(QStringLiteral("createKeyAction"))->trigger();
     auto *dialog = waitForVisible<CreateKeyDialog>(m_demo->window());
     QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
     auto *kind = dialog->findChild<QWidget *>(QStringLiteral("keyKind"));
     QTRY_VERIFY_WITH_TIMEOUT(kind->isEnabled(), kTimeout); // the kinds the token can make
-    const QStringList problems = problemsIn(dialog, QStringLiteral("Create Key"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    closeDialog(dialog);
+    checkDialog(dialog, QStringLiteral("Create Key"));
 }
 
 void TestAccessibility::checkKeyDialog() {
     m_demo->window()->findChild<QAction *>(QStringLiteral("checkKeyAction"))->trigger();
-    auto *dialog = waitForVisible<QInputDialog>(m_demo->window());
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const QStringList problems = problemsIn(dialog, QStringLiteral("Check Key"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    closeDialog(dialog);
+    checkDialog(waitForVisible<QInputDialog>(m_demo->window()), QStringLiteral("Check Key"));
 }
 
 void TestAccessibility::probeWindow() {
     m_demo->window()->probeGateway();
-    auto *dialog = m_demo->child<QDialog>("probeDialog");
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const QStringList problems = problemsIn(dialog, QStringLiteral("Probe Gateway"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    dialog->close();
+    checkDialog(m_demo->child<QDialog>("probeDialog"), QStringLiteral("Probe Gateway"));
 }
 
 // From the main window's menu shortcut to the saved file, with key presses alone: Ctrl+N,
@@ -497,12 +478,8 @@ void TestAccessibility::gatewayImportDialog() {
         wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("importSettings"));
     QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), kTimeout);
     import->click();
-    auto *dialog = waitForVisible<GatewayImportDialog>(wizard);
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const QStringList problems = problemsIn(dialog, QStringLiteral("Import Gateway Settings"));
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    dialog->reject();
+    checkDialog(waitForVisible<GatewayImportDialog>(wizard),
+                QStringLiteral("Import Gateway Settings"));
     wizard->reject();
     QTRY_VERIFY(wizard.isNull());
 }
