@@ -64,7 +64,6 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     , m_loginLabel(new QLabel(this))
     , m_waitingLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
-    , m_callLog(new CallLogDock(client.trace(), this))
     , m_login(new LoginFlow(client, this)) {
     setWindowTitle(tr("HSM Admin"));
     resize(1000, 650);
@@ -100,6 +99,8 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     statusBar()->addPermanentWidget(m_busy);
 
     // Hidden until asked for (View menu); restoreState() shows it if it was open last time.
+    // Made after the central widget, so that Tab reaches it after the browser above it.
+    m_callLog = new CallLogDock(client.trace(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_callLog);
     m_callLog->hide();
 

@@ -89,7 +89,7 @@ private:
     QLabel *m_waitingLabel;
     QTimer m_waitingPoll;
     QProgressBar *m_busy;
-    CallLogDock *m_callLog;
+    CallLogDock *m_callLog = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_refreshAction = nullptr;

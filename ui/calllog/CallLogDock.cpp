@@ -31,19 +31,20 @@ CallLogDock::CallLogDock(std::shared_ptr<const CallTrace> trace, QWidget *parent
     , m_model(new CallLogModel(m_trace->capacity(), this))
     , m_filter(new CallLogFilterModel(this))
     , m_functionFilter(new QLineEdit)
-    , m_failuresOnly(new QCheckBox(tr("&Failures only")))
+    , m_failuresOnly(new QCheckBox(tr("Faile&d calls only")))
     , m_view(new QTableView)
     , m_dropped(new QLabel)
     , m_count(new QLabel)
     , m_message(new QLabel)
-    , m_copy(new QPushButton(tr("&Copy")))
-    , m_save(new QPushButton(tr("&Save…")))
-    , m_clear(new QPushButton(tr("C&lear"))) {
+    , m_copy(new QPushButton(tr("Co&py")))
+    , m_save(new QPushButton(tr("Save as Te&xt…")))
+    , m_clear(new QPushButton(tr("&Clear"))) {
     setObjectName(QStringLiteral("callLogDock"));
     setAccessibleName(tr("Call log"));
     m_filter->setSourceModel(m_model);
 
-    auto *filterLabel = new QLabel(tr("F&unction:"));
+    // Alt+letters only where the window has none of its own (menus, tabs, the pages' buttons).
+    auto *filterLabel = new QLabel(tr("Function:"));
     filterLabel->setBuddy(m_functionFilter);
     m_functionFilter->setObjectName(QStringLiteral("callLogFunctionFilter"));
     m_functionFilter->setAccessibleName(tr("Filter the call log by function"));
