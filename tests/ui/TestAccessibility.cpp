@@ -209,6 +209,15 @@ void key(int k, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
     QTest::keyClick(target, Qt::Key(k), modifiers);
 }
 
+// Presses the Alt+letter that reaches `w`: its own (a button's) or its label's.
+void pressMnemonicOf(const QWidget *w) {
+    const auto *button = qobject_cast<const QAbstractButton *>(w);
+    const QString text = button ? button->text() : buddyLabelText(w);
+    const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+    QVERIFY2(!mnemonic.isEmpty(), qPrintable(describe(w) + QStringLiteral(" has no Alt+letter")));
+    key(mnemonic[0].key(), mnemonic[0].keyboardModifiers());
+}
+
 void type(const QString &text) {
     QVERIFY2(focused(), "nothing has the keyboard focus");
     QTest::keyClicks(focused(), text);
@@ -365,9 +374,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     auto *logIn = wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("logIn"));
     QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), kTimeout);
     QStringList problems = problemsIn(wizard, QStringLiteral("HSM page"));
-    const QKeySequence logInKey = QKeySequence::mnemonic(logIn->text());
-    QVERIFY(!logInKey.isEmpty());
-    key(logInKey[0].key(), logInKey[0].keyboardModifiers());
+    pressMnemonicOf(logIn);
     QPointer<PinDialog> pinDialog = waitForVisible<PinDialog>(wizard);
     QVERIFY(pinDialog);
     QVERIFY(QTest::qWaitForWindowActive(pinDialog));
@@ -379,7 +386,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     // A window manager gives the focus back to the wizard; the offscreen platform has none.
     wizard->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(wizard));
-    key(Qt::Key_N, Qt::AltModifier); // clicks Next in a moment, as a mnemonic does
+    pressMnemonicOf(next); // clicks Next in a moment, as a mnemonic does
 
     // 2. Key: the list from its label's Alt+K, the demo key with the arrow keys.
     QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::KeyPageId));
@@ -390,32 +397,34 @@ void TestAccessibility::wizardWithKeyboardAlone() {
                                  demoKey->text(4).startsWith(QStringLiteral("Passed")),
                              kTimeout);
     problems << problemsIn(wizard, QStringLiteral("Key page"));
-    key(Qt::Key_K, Qt::AltModifier);
+    pressMnemonicOf(keys);
     QCOMPARE(focused(), keys);
     key(Qt::Key_Home);
     for (int i = 0; i < keys->topLevelItemCount() && keys->currentItem() != demoKey; ++i)
         key(Qt::Key_Down);
     QCOMPARE(keys->currentItem(), demoKey);
     QTRY_VERIFY(next->isEnabled());
-    key(Qt::Key_N, Qt::AltModifier);
+    pressMnemonicOf(next);
 
     // 3. Fragment: the name and the description typed after their labels' Alt+letters.
     QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::FragmentPageId));
     problems << problemsIn(wizard, QStringLiteral("Fragment page"));
     auto *name = wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fragmentName"));
-    key(Qt::Key_A, Qt::AltModifier);
+    pressMnemonicOf(name);
     QCOMPARE(focused(), name);
     type(QStringLiteral("KEYBOARD_CF"));
-    key(Qt::Key_D, Qt::AltModifier);
-    QCOMPARE(focused()->objectName(), QStringLiteral("fragmentDescription"));
+    auto *description =
+        wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fragmentDescription"));
+    pressMnemonicOf(description);
+    QCOMPARE(focused(), description);
     type(QStringLiteral("made with the keyboard alone"));
     // hsm_secured, by its Alt+letter.
-    key(Qt::Key_S, Qt::AltModifier);
     auto *secured =
         wizard->currentPage()->findChild<QAbstractButton *>(QStringLiteral("typeSecured"));
+    pressMnemonicOf(secured);
     QTRY_VERIFY(secured->isChecked());
     QVERIFY(next->isEnabled());
-    key(Qt::Key_N, Qt::AltModifier);
+    pressMnemonicOf(next);
 
     // 4. Verify: generated and derived on the worker; its fingerprint is noted.
     QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::VerifyPageId));
@@ -424,16 +433,14 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     const QString fingerprint =
         wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fingerprint"))->text();
     QVERIFY(!fingerprint.isEmpty());
-    key(Qt::Key_N, Qt::AltModifier);
+    pressMnemonicOf(next);
 
     // 5. Save: the file's path typed over the default one, then Finish by its Alt+letter.
     QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::SavePageId));
     const QString file = QDir(m_home).filePath(QStringLiteral("keyboard/customer_fragments.json"));
     QVERIFY(QDir().mkpath(QFileInfo(file).path()));
     auto *path = wizard->currentPage()->findChild<QLineEdit *>(QStringLiteral("fragmentsPath"));
-    const QKeySequence pathKey = QKeySequence::mnemonic(buddyLabelText(path));
-    QVERIFY(!pathKey.isEmpty());
-    key(pathKey[0].key(), pathKey[0].keyboardModifiers());
+    pressMnemonicOf(path);
     QCOMPARE(focused(), path);
     key(Qt::Key_A, Qt::ControlModifier);
     type(file);
@@ -442,9 +449,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     QTRY_VERIFY_WITH_TIMEOUT(finish->isEnabled(), kTimeout); // read once the typing pauses
     problems << problemsIn(wizard, QStringLiteral("Save page"));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    const QKeySequence finishKey = QKeySequence::mnemonic(finish->text());
-    QVERIFY2(!finishKey.isEmpty(), qPrintable(finish->text()));
-    key(finishKey[0].key(), finishKey[0].keyboardModifiers());
+    pressMnemonicOf(finish);
     QTRY_VERIFY_WITH_TIMEOUT(wizard.isNull() || !wizard->isVisible(), kTimeout);
 
     // The file, read by the core: the fragment as typed, and the same derived value.
