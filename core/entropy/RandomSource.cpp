@@ -4,8 +4,6 @@
 
 #include <openssl/rand.h>
 
-#include <vector>
-
 namespace hsm::entropy {
 
 QString sourceName(EntropySource source) {
@@ -68,8 +66,7 @@ Result<bool> tokenHasRng(Session &session) {
 
 Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t size,
                                 double minEntropy) {
-    const std::vector<char> zeros(size, '\0');
-    SecretBytes out = SecretBytes::fromRaw(zeros.data(), size);
+    SecretBytes out = SecretBytes::zeroed(size);
     if (source == EntropySource::Os || source == EntropySource::Mixed) {
         if (RAND_bytes(out.data(), static_cast<int>(size)) != 1)
             return Error::make(
@@ -88,14 +85,20 @@ Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t s
                 Error::Kind::Input,
                 QStringLiteral("The token has no random number generator "
                                "(CKF_RNG is not set); use the OS as the entropy source."));
-        SecretBytes hsm = SecretBytes::fromRaw(zeros.data(), size);
+        // HSM alone: drawn straight into the output. Mixed: into a second buffer, XORed in.
+        SecretBytes mixed;
+        if (source == EntropySource::Mixed)
+            mixed = SecretBytes::zeroed(size);
+        unsigned char *target = source == EntropySource::Mixed ? mixed.data() : out.data();
         HealthTests tests(minEntropy);
-        if (Status s = hsmRandom(*session, hsm.data(), size, kDefaultChunk, &tests); !s) {
+        if (Status s = hsmRandom(*session, target, size, kLargeChunk, &tests); !s) {
             out.clear();
             return s.error();
         }
-        for (size_t i = 0; i < size; ++i)
-            out.data()[i] ^= hsm.data()[i];
+        if (source == EntropySource::Mixed) {
+            for (size_t i = 0; i < size; ++i)
+                out.data()[i] ^= mixed.data()[i];
+        }
     }
     return out;
 }

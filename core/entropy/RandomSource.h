@@ -19,6 +19,8 @@ QString sourceName(EntropySource source); // "hsm", "os", "mixed"
 bool parseSource(const QString &name, EntropySource *source);
 
 inline constexpr size_t kDefaultChunk = 64 * 1024;
+// For bulk output: fewer calls (per-call costs are most of a small call's time).
+inline constexpr size_t kLargeChunk = 1024 * 1024;
 
 // C_GenerateRandom in chunks of at most `chunk` bytes; the chunk is halved when the module
 // answers CKR_DATA_LEN_RANGE or CKR_ARGUMENTS_BAD, since some HSMs cap a call's length.

@@ -47,8 +47,7 @@ Result<SecretBytes> expand(const SecretBytes &prk, const QString &id) {
         OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, infoBytes.data(),
                                           static_cast<size_t>(infoBytes.size())),
         OSSL_PARAM_construct_end()};
-    std::vector<char> zeros(kOkmSize, '\0');
-    SecretBytes okm = SecretBytes::fromRaw(zeros.data(), zeros.size());
+    SecretBytes okm = SecretBytes::zeroed(kOkmSize);
     const int ok = EVP_KDF_derive(ctx, okm.data(), okm.size(), params);
     EVP_KDF_CTX_free(ctx);
     if (ok != 1)
@@ -115,8 +114,7 @@ Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const Secr
         return Error::make(Error::Kind::Input,
                            QStringLiteral("The fragment has no key_label, so the HSM key to derive "
                                           "it with is unknown."));
-    const std::vector<char> zeros(32, '\0');
-    SecretBytes prk = SecretBytes::fromRaw(zeros.data(), zeros.size());
+    SecretBytes prk = SecretBytes::zeroed(32);
     for (int attempt = 0; attempt < 2; ++attempt) {
         Result<CK_OBJECT_HANDLE> handle = key(keyLabel);
         if (!handle)

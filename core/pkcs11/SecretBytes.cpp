@@ -38,10 +38,17 @@ void SecureAllocator<unsigned char>::deallocate(unsigned char *p, std::size_t n)
 }
 
 SecretBytes SecretBytes::fromRaw(const char *data, size_t size) {
+    SecretBytes s = zeroed(size);
+    // One memcpy: with an allocator of our own, vector::assign copies byte by byte.
+    if (size > 0)
+        std::memcpy(s.m_bytes.data(), data, size);
+    return s;
+}
+
+SecretBytes SecretBytes::zeroed(size_t size) {
     SecretBytes s;
     s.m_present = true;
-    s.m_bytes.assign(reinterpret_cast<const unsigned char *>(data),
-                     reinterpret_cast<const unsigned char *>(data) + size);
+    s.m_bytes.resize(size);
     return s;
 }
 

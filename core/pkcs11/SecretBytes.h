@@ -4,6 +4,9 @@
 #include <QString>
 
 #include <cstddef>
+#include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace hsm {
@@ -15,6 +18,14 @@ template <typename T> struct SecureAllocator {
     template <typename U> SecureAllocator(const SecureAllocator<U> &) noexcept {}
     T *allocate(std::size_t n);
     void deallocate(T *p, std::size_t n) noexcept;
+    // allocate() hands out zeroed memory and every byte given back was wiped to zero, so
+    // value-initializing again would be a second pass over what may be megabytes.
+    template <typename U> void construct(U *) noexcept {
+        static_assert(std::is_trivially_default_constructible_v<U>);
+    }
+    template <typename U, typename... Args> void construct(U *p, Args &&...args) {
+        ::new (static_cast<void *>(p)) U(std::forward<Args>(args)...);
+    }
     friend bool operator==(const SecureAllocator &, const SecureAllocator &) { return true; }
     friend bool operator!=(const SecureAllocator &, const SecureAllocator &) { return false; }
 };
@@ -30,6 +41,8 @@ public:
     // Takes the bytes and wipes `bytes` (which must not be shared).
     static SecretBytes take(QByteArray &bytes);
     static SecretBytes fromRaw(const char *data, size_t size);
+    // `size` zero bytes, to be filled in place (random output, derived values).
+    static SecretBytes zeroed(size_t size);
 
     SecretBytes(SecretBytes &&other) noexcept;
     SecretBytes &operator=(SecretBytes &&other) noexcept;

@@ -90,6 +90,48 @@ private Q_SLOTS:
         QVERIFY(stats.pValue() > 1e-4);
     }
 
+    // Whole windows are checked eight bytes at a time; the verdict and the failing offset
+    // must be those of the byte-by-byte tests (fed one byte per call, which never takes
+    // the fast path), wherever in a window the fault sits.
+    void windowFastPathAgreesWithByteByByte_data() {
+        QTest::addColumn<double>("h");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<bool>("biased");
+        QTest::newRow("run mid-window") << 4.0 << 100000 + 37 << 6 << false;
+        QTest::newRow("run across windows") << 4.0 << 512 * 300 - 3 << 6 << false;
+        QTest::newRow("run just short") << 4.0 << 4096 + 500 << 5 << false;
+        QTest::newRow("run at window start") << 8.0 << 512 * 77 << 4 << false;
+        QTest::newRow("biased window") << 8.0 << 512 * 90 << 0 << true;
+        QTest::newRow("clean") << 4.0 << 0 << 0 << false;
+    }
+
+    void windowFastPathAgreesWithByteByByte() {
+        QFETCH(double, h);
+        QFETCH(int, offset);
+        QFETCH(int, length);
+        QFETCH(bool, biased);
+        std::vector<uint8_t> data(1 << 18);
+        QCOMPARE(RAND_bytes(data.data(), static_cast<int>(data.size())), 1);
+        for (int i = 0; i < length; ++i)
+            data[static_cast<size_t>(offset + i)] = 0xa5;
+        if (biased) {
+            for (int i = 0; i < 512; i += 16)
+                data[static_cast<size_t>(offset + i)] = data[static_cast<size_t>(offset)];
+        }
+        HealthTests blocks(h), bytes(h);
+        HealthTests::Failure fast;
+        for (size_t at = 0; at < data.size() && !fast.failed; at += 65536)
+            fast = blocks.test(data.data() + at, 65536);
+        HealthTests::Failure slow;
+        for (size_t at = 0; at < data.size() && !slow.failed; ++at)
+            slow = bytes.test(data.data() + at, 1);
+        QCOMPARE(fast.failed, slow.failed);
+        QCOMPARE(fast.test, slow.test);
+        QCOMPARE(fast.offset, slow.offset);
+        QCOMPARE(fast.count, slow.count);
+    }
+
     void chiSquare() {
         ByteStatistics uniform;
         for (int v = 0; v < 256; ++v)
