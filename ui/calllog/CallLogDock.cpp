@@ -75,13 +75,18 @@ CallLogDock::CallLogDock(std::shared_ptr<const CallTrace> trace, QWidget *parent
                                               width(QStringLiteral("00:00:00.000")));
     m_view->horizontalHeader()->resizeSection(CallLogModel::FunctionColumn,
                                               width(QStringLiteral("C_GetAttributeValue")));
+    // Slot ids can be large (SoftHSM's are hashes): room for any 32-bit one.
     m_view->horizontalHeader()->resizeSection(CallLogModel::HandleColumn,
-                                              width(QStringLiteral("session 0000")));
+                                              width(QStringLiteral("session 4294967295")));
     // Room for the warning icon of a failure.
     m_view->horizontalHeader()->resizeSection(CallLogModel::ReturnValueColumn,
                                               width(QStringLiteral("CKR_USER_NOT_LOGGED_IN")) +
                                                   m_view->iconSize().width() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The return value takes the spare room; the duration stays beside it, right-aligned.
+    m_view->horizontalHeader()->resizeSection(CallLogModel::DurationColumn,
+                                              width(QStringLiteral("99999.999 ms")));
+    m_view->horizontalHeader()->setSectionResizeMode(CallLogModel::ReturnValueColumn,
+                                                     QHeaderView::Stretch);
 
     m_dropped->setObjectName(QStringLiteral("callLogDropped"));
     m_dropped->setAccessibleName(tr("Calls no longer in the log"));
