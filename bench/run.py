@@ -261,7 +261,8 @@ class Bench:
             raise RuntimeError(f"the GUI listed {metrics.get('rows')} objects, not {size}")
         med = {k: statistics.median(v) for k, v in metrics.items()}
         self.rows.append((job, "first object rows painted after login",
-                          f"{med['first_rows_ms']:.0f} ms", "", "", "<= 200 ms",
+                          f"{med['first_rows_ms']:.0f} ms, of which the module's search "
+                          f"(C_FindObjectsInit) {med['search_ms']:.0f} ms", "", "", "<= 200 ms",
                           "met" if med["first_rows_ms"] <= 200 else "missed"))
         self.rows.append((job, "longest event-loop stall while loading (5 ms heartbeat)",
                           f"{med['longest_stall_ms']:.0f} ms", "", "", "<= 50 ms",
