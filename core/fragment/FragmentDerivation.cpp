@@ -29,28 +29,71 @@ Result<SecretBytes> seed(const CustomerFragment &fragment) {
     return out;
 }
 
+namespace {
+
+// HKDF with SHA-256 in expand-only mode, set up once per thread and used again: naming
+// the digest makes OpenSSL look it up in its provider store under a lock on every
+// derivation, which cost as much as the expansion. (OpenSSL 3.0 cannot copy an HKDF
+// context.) Each use sets the key and the info, which replace the previous ones, and then
+// replaces the key with a dummy byte so that no PRK stays behind in the context.
+class Hkdf {
+public:
+    Hkdf() {
+        EVP_KDF *kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
+        if (!kdf)
+            return;
+        m_ctx = EVP_KDF_CTX_new(kdf);
+        EVP_KDF_free(kdf); // the context holds its own reference
+        char digest[] = "SHA256";
+        int mode = EVP_KDF_HKDF_MODE_EXPAND_ONLY;
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+            OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode), OSSL_PARAM_construct_end()};
+        if (m_ctx && EVP_KDF_CTX_set_params(m_ctx, params) != 1) {
+            EVP_KDF_CTX_free(m_ctx);
+            m_ctx = nullptr;
+        }
+    }
+    ~Hkdf() { EVP_KDF_CTX_free(m_ctx); }
+    Hkdf(const Hkdf &) = delete;
+    Hkdf &operator=(const Hkdf &) = delete;
+
+    bool isValid() const { return m_ctx != nullptr; }
+
+    bool expand(const SecretBytes &prk, const QByteArray &info, SecretBytes &okm) {
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
+                                              const_cast<unsigned char *>(prk.data()), prk.size()),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
+                                              const_cast<char *>(info.constData()),
+                                              static_cast<size_t>(info.size())),
+            OSSL_PARAM_construct_end()};
+        const bool ok = EVP_KDF_derive(m_ctx, okm.data(), okm.size(), params) == 1;
+        // OpenSSL cleanses the key it replaces.
+        unsigned char dummy = 0;
+        const OSSL_PARAM wipe[] = {
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, &dummy, sizeof dummy),
+            OSSL_PARAM_construct_end()};
+        EVP_KDF_CTX_set_params(m_ctx, wipe);
+        return ok;
+    }
+
+private:
+    EVP_KDF_CTX *m_ctx = nullptr;
+};
+
+} // namespace
+
 Result<SecretBytes> expand(const SecretBytes &prk, const QString &id) {
-    // Fetched once: a fetch searches OpenSSL's provider store under a lock, which costs
-    // as much as the expansion itself.
-    static EVP_KDF *const kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
-    EVP_KDF_CTX *ctx = kdf ? EVP_KDF_CTX_new(kdf) : nullptr;
-    if (!ctx)
+    return expand(prk, info(id));
+}
+
+Result<SecretBytes> expand(const SecretBytes &prk, const QByteArray &infoBytes) {
+    thread_local Hkdf hkdf;
+    if (!hkdf.isValid())
         return Error::make(Error::Kind::System, QStringLiteral("OpenSSL offers no HKDF."));
-    QByteArray infoBytes = info(id);
-    char digest[] = "SHA256";
-    int mode = EVP_KDF_HKDF_MODE_EXPAND_ONLY;
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
-        OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
-                                          const_cast<unsigned char *>(prk.data()), prk.size()),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, infoBytes.data(),
-                                          static_cast<size_t>(infoBytes.size())),
-        OSSL_PARAM_construct_end()};
     SecretBytes okm = SecretBytes::zeroed(kOkmSize);
-    const int ok = EVP_KDF_derive(ctx, okm.data(), okm.size(), params);
-    EVP_KDF_CTX_free(ctx);
-    if (ok != 1)
+    if (!hkdf.expand(prk, infoBytes, okm))
         return Error::make(Error::Kind::System, QStringLiteral("OpenSSL's HKDF-Expand failed."));
     return okm;
 }
@@ -146,10 +189,15 @@ Result<SecretBytes> FragmentDeriver::derive(const CustomerFragment &fragment) {
                            QStringLiteral("%1 is of type '%2', which this version cannot derive.")
                                .arg(fragment.id(), fragment.typeName()));
     }
-    Result<SecretBytes> prk = extract(fragment.keyLabel(), s.value());
+    return deriveHsm(fragment.keyLabel(), s.value(), derivation::info(fragment.id()));
+}
+
+Result<SecretBytes> FragmentDeriver::deriveHsm(const QString &keyLabel, const SecretBytes &seed,
+                                               const QByteArray &info) {
+    Result<SecretBytes> prk = extract(keyLabel, seed);
     if (!prk)
         return prk.error();
-    return derivation::expand(prk.value(), fragment.id());
+    return derivation::expand(prk.value(), info);
 }
 
 } // namespace hsm

@@ -23,6 +23,8 @@ QByteArray info(const QString &id);
 Result<SecretBytes> seed(const CustomerFragment &fragment);
 // HKDF-Expand with OpenSSL's EVP_KDF "HKDF" in expand-only mode.
 Result<SecretBytes> expand(const SecretBytes &prk, const QString &id);
+// The same with the info already built (a provider derives the same fragment many times).
+Result<SecretBytes> expand(const SecretBytes &prk, const QByteArray &info);
 // The first 16 hex characters of SHA-256(value): safe to show and compare.
 QString fingerprint(const SecretBytes &value);
 
@@ -49,6 +51,9 @@ public:
     Result<SecretBytes> derive(const CustomerFragment &fragment);
     // The HSM step alone: HMAC-SHA256(K, seed) with the key labelled `keyLabel`.
     Result<SecretBytes> extract(const QString &keyLabel, const SecretBytes &seed);
+    // The version 1 derivation of an HSM type from its decoded seed and HKDF info.
+    Result<SecretBytes> deriveHsm(const QString &keyLabel, const SecretBytes &seed,
+                                  const QByteArray &info);
 
 private:
     Result<CK_OBJECT_HANDLE> key(const QString &label);

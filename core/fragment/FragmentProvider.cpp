@@ -16,8 +16,14 @@ public:
 Result<std::unique_ptr<FragmentProvider>> FragmentProvider::open(const CustomerFragment &fragment,
                                                                  FragmentDeriver &deriver) {
     switch (fragment.type()) {
-    case FragmentType::HsmSecured:
-        return std::unique_ptr<FragmentProvider>(new SecuredFragmentProvider(fragment, deriver));
+    case FragmentType::HsmSecured: {
+        // A seed too short or not base64 is refused when the provider opens, not on use.
+        Result<SecretBytes> seed = derivation::seed(fragment);
+        if (!seed)
+            return seed.error();
+        return std::unique_ptr<FragmentProvider>(
+            new SecuredFragmentProvider(fragment, std::move(seed).value(), deriver));
+    }
     case FragmentType::HsmWrapped:
     case FragmentType::Standard: {
         Result<SecretBytes> value = deriver.derive(fragment);

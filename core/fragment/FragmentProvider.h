@@ -39,15 +39,23 @@ private:
     bool m_open = true;
 };
 
+// Keeps the decoded seed (it is in the fragments file anyway) and the HKDF info, so each
+// use is the HSM's HMAC and one HKDF-Expand; the derived value is never kept.
 class SecuredFragmentProvider : public FragmentProvider {
 public:
-    SecuredFragmentProvider(CustomerFragment fragment, FragmentDeriver &deriver)
-        : m_fragment(std::move(fragment))
+    // `seed` is the fragment's decoded seed (derivation::seed).
+    SecuredFragmentProvider(const CustomerFragment &fragment, SecretBytes seed,
+                            FragmentDeriver &deriver)
+        : m_keyLabel(fragment.keyLabel())
+        , m_seed(std::move(seed))
+        , m_info(derivation::info(fragment.id()))
         , m_deriver(deriver) {}
-    Result<SecretBytes> value() override { return m_deriver.derive(m_fragment); }
+    Result<SecretBytes> value() override { return m_deriver.deriveHsm(m_keyLabel, m_seed, m_info); }
 
 private:
-    CustomerFragment m_fragment;
+    QString m_keyLabel;
+    SecretBytes m_seed;
+    QByteArray m_info;
     FragmentDeriver &m_deriver;
 };
 
