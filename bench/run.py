@@ -192,6 +192,11 @@ class Bench:
             median = statistics.median(v for v, _ in values)
             if name.startswith("floor"):
                 ratio, target, verdict = "", "", ""
+            elif name.startswith("ours: one client request"):
+                # Shown for what a request costs (two thread hand-offs and the key check);
+                # the target is the derivation on the worker, the provider's row.
+                ratio = f"{median / floor:.2f} x floor"
+                target, verdict = "(per request, no target)", ""
             else:
                 ratio = f"{median / floor:.2f} x floor"
                 target = ">= 0.85 x floor"
