@@ -545,11 +545,8 @@ void TestCallLog::cleanupTestCase() {
 
 int main(int argc, char *argv[]) {
     UiTestHome home; // before QApplication
-    if (!home.isValid())
+    if (!home.isValid() || !home.setHome())
         return 1;
-    const QDir root(home.path());
-    root.mkpath(QStringLiteral("home"));
-    qputenv("HOME", QFile::encodeName(root.filePath(QStringLiteral("home"))));
     QApplication app(argc, argv);
     hsm::setApplicationIdentity();
     TestCallLog test;

@@ -827,14 +827,12 @@ void TestFaultsUi::noPinOrDerivedValueLeaks() {
 
 int main(int argc, char *argv[]) {
     UiTestHome home; // before QApplication
-    if (!home.isValid())
+    if (!home.isValid() || !home.setHome())
         return 1;
-    // HOME (the documents folder) and the temporary folder inside the test's home too, so
-    // that every file the run writes can be searched.
+    // The temporary folder inside the test's home too, so that every file the run writes
+    // can be searched.
     const QDir root(home.path());
-    root.mkpath(QStringLiteral("home"));
     root.mkpath(QStringLiteral("tmp"));
-    qputenv("HOME", QFile::encodeName(root.filePath(QStringLiteral("home"))));
     qputenv("TMPDIR", QFile::encodeName(root.filePath(QStringLiteral("tmp"))));
     QApplication app(argc, argv);
     setApplicationIdentity();

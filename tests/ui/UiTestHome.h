@@ -26,6 +26,14 @@ public:
     bool isValid() const { return m_dir.isValid(); }
     QString path() const { return m_dir.path(); }
 
+    // Also HOME, for tests whose windows save files or open file dialogs there.
+    bool setHome() {
+        const QDir root(m_dir.path());
+        if (!root.mkpath(QStringLiteral("home")))
+            return false;
+        return qputenv("HOME", QFile::encodeName(root.filePath(QStringLiteral("home"))));
+    }
+
 private:
     // SoftHSM writes a file per object: tokens on a memory file system fill in seconds.
     static QString templatePath() {
