@@ -495,10 +495,9 @@ void TestAccessibility::cleanupTestCase() {
 
 int main(int argc, char *argv[]) {
     UiTestHome home; // before QApplication
-    if (!home.isValid())
-        return 1;
     // The default fragments file is in the documents folder: keep it in the test's home too.
-    qputenv("HOME", QFile::encodeName(QDir(home.path()).filePath(QStringLiteral("home"))));
+    if (!home.isValid() || !home.setHome())
+        return 1;
     QApplication app(argc, argv);
     setApplicationIdentity();
     TestAccessibility test(home.path());

@@ -653,10 +653,9 @@ void TestFragmentWizard::cleanupTestCase() {
 
 int main(int argc, char *argv[]) {
     UiTestHome home; // before QApplication
-    if (!home.isValid())
-        return 1;
     // The default fragments file is in the documents folder: keep it in the test's home too.
-    qputenv("HOME", QFile::encodeName(QDir(home.path()).filePath(QStringLiteral("home"))));
+    if (!home.isValid() || !home.setHome())
+        return 1;
     QApplication app(argc, argv);
     setApplicationIdentity();
     TestFragmentWizard test(home.path());
