@@ -1,11 +1,13 @@
 // hsm-bench-populate: fills a token with N secret keys (labels "<prefix>00000", ids the
 // number as 4 bytes big endian) through the core's call wrapper, in one logged-in session.
-// Each key is made with one C_GenerateKey; no per-key lookup, so N keys cost N calls.
+// Each key is made with one C_GenerateKey (secretKeys::generate: the attributes of
+// create() without its per-key label search), so N keys cost N calls.
 //   HSM_PIN=... hsm-bench-populate --module LIB --token-label LABEL --count N [--first F]
 //               [--prefix P]
 #include "pkcs11/Module.h"
 #include "pkcs11/Session.h"
 #include "token/Inventory.h"
+#include "token/SecretKeys.h"
 #include "token/TokenSelector.h"
 
 #include <QCommandLineParser>
@@ -79,31 +81,12 @@ int main(int argc, char *argv[]) {
     QElapsedTimer timer;
     timer.start();
     for (int i = first; i < first + count; ++i) {
-        QByteArray label = (prefix + QStringLiteral("%1").arg(i, 5, 10, QLatin1Char('0'))).toUtf8();
-        CK_BYTE id[] = {CK_BYTE(i >> 24), CK_BYTE(i >> 16), CK_BYTE(i >> 8), CK_BYTE(i)};
-        CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
-        CK_KEY_TYPE type = CKK_GENERIC_SECRET;
-        CK_ULONG length = 32;
-        CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
-        CK_ATTRIBUTE tmpl[] = {
-            {CKA_CLASS, &cls, sizeof cls},
-            {CKA_KEY_TYPE, &type, sizeof type},
-            {CKA_VALUE_LEN, &length, sizeof length},
-            {CKA_LABEL, label.data(), static_cast<CK_ULONG>(label.size())},
-            {CKA_ID, id, sizeof id},
-            {CKA_TOKEN, &yes, sizeof yes},
-            {CKA_PRIVATE, &yes, sizeof yes},
-            {CKA_SENSITIVE, &yes, sizeof yes},
-            {CKA_EXTRACTABLE, &no, sizeof no},
-            {CKA_SIGN, &yes, sizeof yes},
-            {CKA_VERIFY, &yes, sizeof yes},
-        };
-        CK_MECHANISM mechanism{CKM_GENERIC_SECRET_KEY_GEN, nullptr, 0};
-        CK_OBJECT_HANDLE key = CK_INVALID_HANDLE;
-        const CK_RV rv = HSM_P11(m, C_GenerateKey, session->handle(), &mechanism, tmpl,
-                                 CK_ULONG(std::size(tmpl)), &key);
-        if (rv != CKR_OK)
-            return fail(Error::pkcs11("C_GenerateKey", rv).toString());
+        SecretKeySpec spec;
+        spec.label = prefix + QStringLiteral("%1").arg(i, 5, 10, QLatin1Char('0'));
+        const char id[] = {char(i >> 24), char(i >> 16), char(i >> 8), char(i)};
+        spec.id = QByteArray(id, sizeof id);
+        if (Result<CK_OBJECT_HANDLE> key = secretKeys::generate(session.value(), spec); !key)
+            return fail(key.error().toString());
     }
     std::printf("created %d keys in %.2f s\n", count, timer.elapsed() / 1000.0);
     return 0;

@@ -218,6 +218,13 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
                                          "the gateway finds its key by label, so choose another.")
                               .arg(label));
 
+    Result<CK_OBJECT_HANDLE> key = generate(session, spec);
+    if (!key)
+        return key.error();
+    return objects::read(session, key.value(), CKO_SECRET_KEY);
+}
+
+Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec) {
     QByteArray id = spec.id;
     if (id.isEmpty()) {
         id.resize(8);
@@ -227,7 +234,7 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
                 Error::Kind::System,
                 QStringLiteral("OpenSSL could not produce random bytes for the key id."));
     }
-    QByteArray labelUtf8 = label.toUtf8();
+    QByteArray labelUtf8 = spec.label.trimmed().toUtf8();
     CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
     CK_KEY_TYPE type = keyType(spec.kind);
     CK_ULONG length = static_cast<CK_ULONG>(spec.bytes);
@@ -265,7 +272,7 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
                              .arg(spec.bytes);
         return e;
     }
-    return objects::read(session, key, CKO_SECRET_KEY);
+    return key;
 }
 
 Result<KeyCheckReport> check(Session &session, const QString &label) {

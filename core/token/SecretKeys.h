@@ -43,6 +43,10 @@ Status validate(const SecretKeySpec &spec);
 // encrypt, decrypt, wrap, unwrap or derive. Refuses a label that a secret key already has,
 // and whatever validate() refuses before any PKCS#11 call.
 Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec);
+// The same key with one C_GenerateKey and nothing else: no validation, no search for the
+// label (on SoftHSM a pass over every object), no read-back. For filling a token with
+// many keys whose labels are known to be free (bench/).
+Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec);
 
 // The key exists exactly once under `label`, and C_SignInit(CKM_SHA256_HMAC) + C_Sign work.
 Result<KeyCheckReport> check(Session &session, const QString &label);
