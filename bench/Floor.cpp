@@ -4,7 +4,7 @@
 //                 CKA_KEY_TYPE, CKA_LABEL and CKA_ID; one line per object on stdout
 //   hmac N        N x (C_SignInit(CKM_SHA256_HMAC) + C_Sign) of a 64-byte message with the
 //                 key labelled $BENCH_KEY_LABEL; prints operations per second
-//   random BYTES  C_GenerateRandom in 1 MiB chunks, the bytes to stdout
+//   random BYTES  C_GenerateRandom in 1 MiB chunks, each written to stdout as it comes
 // The library is $PKCS11_LIB_PATH, the token $HSM_TOKEN_LABEL, the PIN $HSM_PIN.
 #include <p11-kit/pkcs11.h>
 
@@ -39,7 +39,8 @@ const char *env(const char *name) {
     return value;
 }
 
-CK_SESSION_HANDLE openLoggedIn() {
+// A session on the $HSM_TOKEN_LABEL token, logged in with $HSM_PIN when `logIn`.
+CK_SESSION_HANDLE openSession(bool logIn) {
     void *lib = dlopen(env("PKCS11_LIB_PATH"), RTLD_NOW | RTLD_LOCAL);
     if (!lib)
         die("dlopen");
@@ -65,6 +66,8 @@ CK_SESSION_HANDLE openLoggedIn() {
         CK_SESSION_HANDLE session = 0;
         check(f->C_OpenSession(slots[i], CKF_SERIAL_SESSION, nullptr, nullptr, &session),
               "C_OpenSession");
+        if (!logIn)
+            return session;
         const char *pin = env("HSM_PIN");
         check(f->C_Login(session, CKU_USER,
                          reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(pin)),
@@ -95,7 +98,7 @@ std::vector<CK_OBJECT_HANDLE> findAll(CK_SESSION_HANDLE session, CK_ATTRIBUTE *q
 }
 
 int list() {
-    const CK_SESSION_HANDLE session = openLoggedIn();
+    const CK_SESSION_HANDLE session = openSession(true);
     const std::vector<CK_OBJECT_HANDLE> objects = findAll(session, nullptr, 0);
     for (CK_OBJECT_HANDLE h : objects) {
         CK_OBJECT_CLASS cls = CK_UNAVAILABLE_INFORMATION;
@@ -124,7 +127,7 @@ int list() {
 }
 
 int hmac(long count) {
-    const CK_SESSION_HANDLE session = openLoggedIn();
+    const CK_SESSION_HANDLE session = openSession(true);
     CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
     const char *label = env("BENCH_KEY_LABEL");
     CK_ATTRIBUTE query[] = {{CKA_CLASS, &cls, sizeof cls},
@@ -150,16 +153,18 @@ int hmac(long count) {
 }
 
 int random(long long bytes) {
-    const CK_SESSION_HANDLE session = openLoggedIn();
+    // Random numbers need no login; `hsm-admin-cli random` does not log in either.
+    const CK_SESSION_HANDLE session = openSession(false);
     constexpr CK_ULONG kChunk = 1 << 20;
-    std::vector<unsigned char> buffer(static_cast<size_t>(bytes));
+    // One chunk, reused and written out as it comes: the least a caller can do.
+    std::vector<unsigned char> buffer(static_cast<size_t>(std::min<long long>(kChunk, bytes)));
     for (long long done = 0; done < bytes;) {
         const CK_ULONG n = static_cast<CK_ULONG>(std::min<long long>(kChunk, bytes - done));
-        check(f->C_GenerateRandom(session, buffer.data() + done, n), "C_GenerateRandom");
+        check(f->C_GenerateRandom(session, buffer.data(), n), "C_GenerateRandom");
+        if (std::fwrite(buffer.data(), 1, n, stdout) != n)
+            die("writing stdout");
         done += n;
     }
-    if (std::fwrite(buffer.data(), 1, buffer.size(), stdout) != buffer.size())
-        die("writing stdout");
     finish(session);
     return 0;
 }

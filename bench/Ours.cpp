@@ -6,8 +6,8 @@
 //                      and asked for its value N times within one request
 //   wrapped N          an hsm_wrapped fragment derived once, then N reads of its value
 //                      from locked memory; prints reads per second
-//   random BYTES       C_GenerateRandom through the worker (1 MiB chunks), no health
-//                      tests, the bytes to stdout (the CLI's `random` always tests them)
+//   random BYTES       C_GenerateRandom through the worker in 1 MiB chunks, each written
+//                      to stdout, no health tests (the CLI's `random` always tests them)
 // The library is $PKCS11_LIB_PATH, the token $HSM_TOKEN_LABEL, the PIN $HSM_PIN, the
 // HMAC key $BENCH_KEY_LABEL.
 #include "client/HsmClient.h"
@@ -142,24 +142,26 @@ int wrapped(long count) {
 int random(qint64 bytes) {
     HsmClient client;
     const CK_SLOT_ID slot = openToken(client, false);
-    Result<std::shared_ptr<SecretBytes>> out = await(client.submit<std::shared_ptr<SecretBytes>>(
-        [slot, bytes](Module &m, RequestContext &) -> Result<std::shared_ptr<SecretBytes>> {
+    Result<Done> out =
+        await(client.submit<Done>([slot, bytes](Module &m, RequestContext &) -> Status {
             Result<Session> session = Session::shared(m, slot);
             if (!session)
                 return session.error();
-            auto buffer =
-                std::make_shared<SecretBytes>(SecretBytes::zeroed(static_cast<size_t>(bytes)));
-            if (Status s = entropy::hsmRandom(session.value(), buffer->data(), buffer->size(),
-                                              entropy::kLargeChunk);
-                !s)
-                return s.error();
-            return buffer;
+            SecretBytes block = SecretBytes::zeroed(std::min<size_t>(entropy::kLargeChunk, bytes));
+            for (qint64 done = 0; done < bytes;) {
+                const size_t n = static_cast<size_t>(std::min<qint64>(block.size(), bytes - done));
+                if (Status s =
+                        entropy::hsmRandom(session.value(), block.data(), n, entropy::kLargeChunk);
+                    !s)
+                    return s.error();
+                if (std::fwrite(block.data(), 1, n, stdout) != n)
+                    return Error::make(Error::Kind::System, QStringLiteral("writing stdout"));
+                done += static_cast<qint64>(n);
+            }
+            return Done{};
         }));
     if (!out)
         die(out.error().toString());
-    const SecretBytes &data = *out.value();
-    if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size())
-        die(QStringLiteral("writing stdout"));
     return 0;
 }
 

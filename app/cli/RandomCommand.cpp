@@ -1,10 +1,10 @@
 #include "RandomCommand.h"
 
 #include "files/OutputFile.h"
-
-#include <openssl/crypto.h>
+#include "files/StreamEncoder.h"
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace hsm::cli {
@@ -26,18 +26,18 @@ int RandomCommand::run(CommandContext &context) {
     const qint64 bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
     if (!ok || bytes <= 0 || bytes > (qint64(1) << 32))
         return context.usage(tr("random needs --bytes N, from 1 to 4 GiB."));
-    const QString encoding = context.value(QStringLiteral("encoding"));
-    if (encoding != QLatin1String("raw") && encoding != QLatin1String("hex") &&
-        encoding != QLatin1String("base64"))
+    StreamEncoder::Encoding encoding;
+    if (!StreamEncoder::parse(context.value(QStringLiteral("encoding")), &encoding))
         return context.usage(tr("--encoding must be raw, hex or base64."));
     EntropySource source;
     if (!entropy::parseSource(context.value(QStringLiteral("source")), &source))
         return context.usage(tr("--source must be hsm, os or mixed."));
     const QString out = context.value(QStringLiteral("out"));
-    if (out.isEmpty() && encoding == QLatin1String("raw") && isatty(STDOUT_FILENO))
+    if (out.isEmpty() && encoding == StreamEncoder::Encoding::Raw && isatty(STDOUT_FILENO))
         return context.usage(tr("Refusing to write raw bytes to a terminal; use --out FILE "
                                 "or --encoding hex."));
 
+    std::optional<OutputFile> file; // mode 0600; a failure leaves no partial file
     if (!out.isEmpty()) {
         if (const QString problem = OutputFile::checkTarget(out); !problem.isEmpty())
             return context.fail(problem);
@@ -52,40 +52,45 @@ int RandomCommand::run(CommandContext &context) {
             return context.fail(selected.error());
         slot = selected->id;
     }
-    Result<std::shared_ptr<SecretBytes>> random =
-        await(context.client().randomBytes(slot, source, bytes));
-    if (!random)
-        return context.fail(random.error());
-    const SecretBytes &data = *random.value();
-    QByteArray encoded;
-    if (encoding != QLatin1String("raw")) {
-        const QByteArray view = QByteArray::fromRawData(reinterpret_cast<const char *>(data.data()),
-                                                        static_cast<qsizetype>(data.size()));
-        encoded = (encoding == QLatin1String("hex") ? view.toHex() : view.toBase64()) + '\n';
-    }
-    const char *bytesOut =
-        encoded.isEmpty() ? reinterpret_cast<const char *>(data.data()) : encoded.constData();
-    const qint64 size = encoded.isEmpty() ? static_cast<qint64>(data.size()) : encoded.size();
-
-    Status written = Done{};
     if (!out.isEmpty()) {
-        OutputFile file(out); // mode 0600; a failure leaves no partial file
-        written = file.open();
-        if (written)
-            written = file.write(bytesOut, size);
-        if (written)
-            written = file.commit();
+        file.emplace(out);
+        if (Status opened = file->open(); !opened)
+            return context.fail(opened.error());
     } else {
         context.out().flush();
-        if (std::fwrite(bytesOut, 1, static_cast<size_t>(size), stdout) !=
-                static_cast<size_t>(size) ||
-            std::fflush(stdout) != 0)
-            written = Error::make(Error::Kind::System, tr("Cannot write to standard output."));
     }
-    if (!encoded.isEmpty())
-        OPENSSL_cleanse(encoded.data(), static_cast<size_t>(encoded.size()));
-    if (!written)
-        return context.fail(written.error());
+
+    // The bytes stream through one block of memory: each block is encoded and written on
+    // the worker as soon as it has passed the health tests.
+    StreamEncoder encoder(encoding);
+    const auto write = [&](QByteArrayView text) -> Status {
+        if (text.isEmpty())
+            return Done{};
+        if (file)
+            return file->write(text.data(), text.size());
+        if (std::fwrite(text.data(), 1, static_cast<size_t>(text.size()), stdout) !=
+            static_cast<size_t>(text.size()))
+            return Error::make(Error::Kind::System, tr("Cannot write to standard output."));
+        return Done{};
+    };
+    Status streamed = await(context.client().streamRandom(
+        slot, source, bytes,
+        [&](const unsigned char *data, size_t n) { return write(encoder.add(data, n)); }));
+    if (streamed)
+        streamed = write(encoder.finish());
+    if (streamed) {
+        if (file)
+            streamed = file->commit();
+        else if (std::fflush(stdout) != 0)
+            streamed = Error::make(Error::Kind::System, tr("Cannot write to standard output."));
+    }
+    if (!streamed) {
+        if (file)
+            file->cancel(); // nothing of an incomplete draw reaches the file
+        else
+            std::fflush(stdout); // what passed the tests, as the error says
+        return context.fail(streamed.error());
+    }
     return 0;
 }
 

@@ -9,6 +9,8 @@
 
 #include <openssl/crypto.h>
 
+#include <cstring>
+
 namespace hsm {
 namespace {
 
@@ -304,35 +306,66 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
         });
 }
 
+namespace {
+
+// entropy::streamRandom on the worker, once more on a new session when the HSM dropped the
+// first before anything was given.
+Status streamOnWorker(ModuleWorker &w, RequestContext &c, std::optional<CK_SLOT_ID> slot,
+                      EntropySource source, qint64 bytes, const entropy::RandomSink &sink) {
+    if (bytes < 0)
+        return Error::make(Error::Kind::Input, QStringLiteral("A negative number of bytes."));
+    std::optional<Session> session;
+    if (slot) {
+        if (!w.module())
+            return Error::make(Error::Kind::NotLoaded,
+                               QStringLiteral("No PKCS#11 library is loaded."));
+        Result<Session> s = Session::shared(*w.module(), *slot);
+        if (!s)
+            return s.error();
+        session = std::move(s).value();
+    }
+    quint64 delivered = 0;
+    Status out =
+        entropy::streamRandom(source, session ? &*session : nullptr, static_cast<quint64>(bytes),
+                              sink, HealthTests::kDefaultMinEntropy, &c, &delivered);
+    if (!out && session && delivered == 0 && sessionLost(out.error())) {
+        Result<Session> again = Session::shared(*w.module(), *slot);
+        if (!again)
+            return again.error();
+        out = entropy::streamRandom(source, &again.value(), static_cast<quint64>(bytes), sink,
+                                    HealthTests::kDefaultMinEntropy, &c, &delivered);
+    }
+    return out;
+}
+
+} // namespace
+
 QFuture<Result<std::shared_ptr<SecretBytes>>>
 HsmClient::randomBytes(std::optional<CK_SLOT_ID> slot, EntropySource source, qint64 bytes) {
     using R = Result<std::shared_ptr<SecretBytes>>;
-    return post<std::shared_ptr<SecretBytes>>([slot, source, bytes](ModuleWorker &w,
-                                                                    RequestContext &) -> R {
-        if (bytes < 0)
-            return Error::make(Error::Kind::Input, QStringLiteral("A negative number of bytes."));
-        std::optional<Session> session;
-        if (slot) {
-            if (!w.module())
-                return Error::make(Error::Kind::NotLoaded,
-                                   QStringLiteral("No PKCS#11 library is loaded."));
-            Result<Session> s = Session::shared(*w.module(), *slot);
+    return post<std::shared_ptr<SecretBytes>>(
+        [slot, source, bytes](ModuleWorker &w, RequestContext &c) -> R {
+            auto out = std::make_shared<SecretBytes>(
+                SecretBytes::zeroed(static_cast<size_t>(std::max<qint64>(bytes, 0))));
+            size_t filled = 0;
+            const Status s = streamOnWorker(w, c, slot, source, bytes,
+                                            [&](const unsigned char *data, size_t n) -> Status {
+                                                std::memcpy(out->data() + filled, data, n);
+                                                filled += n;
+                                                return Done{};
+                                            });
             if (!s)
                 return s.error();
-            session = std::move(s).value();
-        }
-        Result<SecretBytes> out =
-            entropy::randomBytes(source, session ? &*session : nullptr, static_cast<size_t>(bytes));
-        if (!out && session && sessionLost(out.error())) {
-            Result<Session> again = Session::shared(*w.module(), *slot);
-            if (!again)
-                return again.error();
-            out = entropy::randomBytes(source, &again.value(), static_cast<size_t>(bytes));
-        }
-        if (!out)
-            return out.error();
-        return std::make_shared<SecretBytes>(std::move(out).value());
-    });
+            return out;
+        });
+}
+
+QFuture<Status> HsmClient::streamRandom(std::optional<CK_SLOT_ID> slot, EntropySource source,
+                                        qint64 bytes, entropy::RandomSink sink) {
+    return post<Done>(
+        [slot, source, bytes, sink = std::move(sink)](ModuleWorker &w, RequestContext &c) {
+            return streamOnWorker(w, c, slot, source, bytes, sink);
+        });
 }
 
 QFuture<Result<EntropyCheckReport>> HsmClient::entropyCheck(CK_SLOT_ID slot, qint64 bytes,

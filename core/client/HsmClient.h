@@ -2,6 +2,7 @@
 
 #include "client/RequestContext.h"
 #include "entropy/EntropyCheck.h"
+#include "entropy/RandomSource.h"
 #include "fragment/FragmentDerivation.h"
 #include "fragment/FragmentGenerator.h"
 #include "pkcs11/CallTrace.h"
@@ -90,6 +91,11 @@ public:
     // slot and no module.
     QFuture<Result<std::shared_ptr<SecretBytes>>> randomBytes(std::optional<CK_SLOT_ID> slot,
                                                               EntropySource source, qint64 bytes);
+    // The same, streamed (entropy::streamRandom): `sink` gets the bytes block by block, in
+    // order, on a thread of the core (never the caller's), so any amount fits in two blocks
+    // of memory. Progress is reported in bytes; cancelling stops between blocks.
+    QFuture<Status> streamRandom(std::optional<CK_SLOT_ID> slot, EntropySource source, qint64 bytes,
+                                 entropy::RandomSink sink);
     // The on-demand generator check, with progress; cancel the future to stop it.
     QFuture<Result<EntropyCheckReport>> entropyCheck(CK_SLOT_ID slot, qint64 bytes,
                                                      double minEntropy);

@@ -1,7 +1,16 @@
 #include "entropy/HealthTests.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HSM_HEALTH_AVX2 1
+#endif
 
 namespace hsm {
 
@@ -43,6 +52,14 @@ void HealthTests::reset() {
 
 namespace {
 
+// Whether a whole APT window starting at `w` surely passes both tests, many bytes at a time
+// (the byte-by-byte tests took a third of `random`'s time): no three equal bytes in a row,
+// nor a first byte repeating the previous one, and fewer than `aptCutoff` bytes equal to
+// the window's first. Random data takes this path almost always; any other window goes
+// through the exact byte-by-byte tests. Three forms with the same answers: the widest the
+// processor has is used, since the tests must keep up with the HSM drawing the next block.
+using WindowCheckFunction = bool (*)(const uint8_t *w, bool haveLast, uint8_t last, int aptCutoff);
+
 uint64_t load(const uint8_t *p) {
     uint64_t v;
     std::memcpy(&v, p, sizeof v);
@@ -55,18 +72,13 @@ uint64_t zeroBytes(uint64_t v) {
     return ~(((v & low7) + low7) | v | low7);
 }
 
-// Whether a whole APT window starting at `w` surely passes both tests, eight bytes at a
-// time (the byte-by-byte tests took a third of `random`'s time): no three equal bytes in a
-// row, nor a first byte repeating the previous one, and fewer than `aptCutoff` bytes equal
-// to the window's first. Random data takes this path almost always; any other window goes
-// through the exact byte-by-byte tests.
-bool windowPasses(const uint8_t *w, bool haveLast, uint8_t last, int aptCutoff) {
+// Eight bytes at a time, in 64-bit words, on any processor.
+bool windowPassesPortable(const uint8_t *w, bool haveLast, uint8_t last, int aptCutoff) {
     constexpr int n = HealthTests::kAptWindow;
     if (haveLast && w[0] == last)
         return false;
     const uint64_t first = 0x0101010101010101ULL * w[0];
-    // Per-lane counts (at most n / 8 = 64 each, so no lane overflows), summed at the end;
-    // no popcount, which the baseline x86-64 target only has as a library call.
+    // Per-lane counts (at most n / 8 = 64 each, so no lane overflows), summed at the end.
     uint64_t lanes = 0;
     for (int j = 0; j < n; j += 8)
         lanes += zeroBytes(load(w + j) ^ first) >> 7;
@@ -89,11 +101,117 @@ bool windowPasses(const uint8_t *w, bool haveLast, uint8_t last, int aptCutoff) 
     return true;
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes at a time (SSE2 is part of x86-64 itself).
+bool windowPassesSse2(const uint8_t *w, bool haveLast, uint8_t last, int aptCutoff) {
+    constexpr int n = HealthTests::kAptWindow;
+    static_assert(n % 16 == 0 && n / 16 < 256);
+    if (haveLast && w[0] == last)
+        return false;
+    const auto at = [w](int j) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i *>(w + j));
+    };
+    const __m128i first = _mm_set1_epi8(static_cast<char>(w[0]));
+    __m128i counts = _mm_setzero_si128(); // per lane, at most n / 16
+    __m128i runs = _mm_setzero_si128();   // lane k: w[j+k] == w[j+k+1] == w[j+k+2]
+    const auto run3 = [&](int j) {
+        const __m128i b = at(j + 1);
+        return _mm_and_si128(_mm_cmpeq_epi8(at(j), b), _mm_cmpeq_epi8(b, at(j + 2)));
+    };
+    for (int j = 0; j < n - 16; j += 16) {
+        counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(at(j), first));
+        runs = _mm_or_si128(runs, run3(j));
+    }
+    counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(at(n - 16), first));
+    runs = _mm_or_si128(runs, run3(n - 18)); // the last runs, ending at the window's end
+    if (_mm_movemask_epi8(runs) != 0)
+        return false;
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    const int count = _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+    return count < aptCutoff;
+}
+#endif
+
+#if defined(HSM_HEALTH_AVX2)
+// Thirty-two bytes at a time, on processors with AVX2 (chosen at run time).
+// (No lambdas here: they would not inherit the target.)
+__attribute__((target("avx2"))) inline __m256i load32(const uint8_t *p) {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+}
+
+// Lane k: p[k] == p[k+1] == p[k+2].
+__attribute__((target("avx2"))) inline __m256i runs32(const uint8_t *p) {
+    const __m256i b = load32(p + 1);
+    return _mm256_and_si256(_mm256_cmpeq_epi8(load32(p), b), _mm256_cmpeq_epi8(b, load32(p + 2)));
+}
+
+__attribute__((target("avx2"))) bool windowPassesAvx2(const uint8_t *w, bool haveLast, uint8_t last,
+                                                      int aptCutoff) {
+    constexpr int n = HealthTests::kAptWindow;
+    static_assert(n % 32 == 0 && n / 32 < 256);
+    if (haveLast && w[0] == last)
+        return false;
+    const __m256i first = _mm256_set1_epi8(static_cast<char>(w[0]));
+    __m256i counts = _mm256_setzero_si256();
+    __m256i runs = _mm256_setzero_si256();
+    for (int j = 0; j < n - 32; j += 32) {
+        counts = _mm256_sub_epi8(counts, _mm256_cmpeq_epi8(load32(w + j), first));
+        runs = _mm256_or_si256(runs, runs32(w + j));
+    }
+    counts = _mm256_sub_epi8(counts, _mm256_cmpeq_epi8(load32(w + n - 32), first));
+    runs = _mm256_or_si256(runs, runs32(w + n - 34));
+    if (_mm256_movemask_epi8(runs) != 0)
+        return false;
+    const __m256i sums = _mm256_sad_epu8(counts, _mm256_setzero_si256());
+    const int count = _mm256_extract_epi32(sums, 0) + _mm256_extract_epi32(sums, 2) +
+                      _mm256_extract_epi32(sums, 4) + _mm256_extract_epi32(sums, 6);
+    return count < aptCutoff;
+}
+#endif
+
+WindowCheckFunction windowCheck(HealthTests::WindowCheck kind) {
+    switch (kind) {
+    case HealthTests::WindowCheck::Avx2:
+#if defined(HSM_HEALTH_AVX2)
+        return __builtin_cpu_supports("avx2") ? windowPassesAvx2 : nullptr;
+#else
+        return nullptr;
+#endif
+    case HealthTests::WindowCheck::Sse2:
+#if defined(__SSE2__)
+        return windowPassesSse2;
+#else
+        return nullptr;
+#endif
+    case HealthTests::WindowCheck::Portable:
+        break;
+    }
+    return windowPassesPortable;
+}
+
+WindowCheckFunction bestWindowCheck() {
+    for (auto kind : {HealthTests::WindowCheck::Avx2, HealthTests::WindowCheck::Sse2}) {
+        if (WindowCheckFunction check = windowCheck(kind))
+            return check;
+    }
+    return windowPassesPortable;
+}
+
+std::atomic<WindowCheckFunction> g_windowPasses{bestWindowCheck()};
+
 } // namespace
+
+bool HealthTests::useWindowCheck(WindowCheck kind) {
+    const WindowCheckFunction check = windowCheck(kind);
+    if (check)
+        g_windowPasses = check;
+    return check != nullptr;
+}
 
 HealthTests::Failure HealthTests::test(const uint8_t *data, size_t size) {
     if (m_failure.failed)
         return m_failure;
+    const WindowCheckFunction windowPasses = g_windowPasses.load(std::memory_order_relaxed);
     // The state lives in locals while the bytes are tested: `data` may alias any member, so
     // the compiler would otherwise load and store every member for every byte.
     bool haveLast = m_haveLast;

@@ -40,6 +40,13 @@ public:
     Failure test(const uint8_t *data, size_t size);
     void reset();
 
+    // How whole windows of random-looking data are checked: the same answers, many bytes at
+    // a time. The widest the processor has is used; tests pick each in turn.
+    enum class WindowCheck { Avx2, Sse2, Portable };
+    // Uses `kind` from now on, in the whole process; false if this processor or build
+    // lacks it.
+    static bool useWindowCheck(WindowCheck kind);
+
     int rctCutoff() const { return m_rctCutoff; }
     int aptCutoff() const { return m_aptCutoff; }
     double minEntropy() const { return m_minEntropy; }

@@ -9,6 +9,8 @@
 
 namespace hsm {
 
+class RequestContext;
+
 // Where random bytes come from: the HSM (C_GenerateRandom), the OS (OpenSSL RAND_bytes),
 // or both XORed, so that either alone being weak does not weaken the result.
 enum class EntropySource { Hsm, Os, Mixed };
@@ -31,9 +33,23 @@ Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk
                  HealthTests *tests = nullptr,
                  const std::function<void(size_t, qint64)> &onBlock = {});
 
-// `size` random bytes from `source`. The HSM sources need `session` and a token with
-// CKF_RNG; without them the error says so. HSM output always passes the health tests
-// (declared min-entropy `minEntropy` bits per byte) before it is used.
+// Takes random output block by block; an error ends the stream.
+using RandomSink = std::function<Status(const unsigned char *data, size_t size)>;
+
+// `size` random bytes from `source`, handed to `sink` in order in blocks of at most
+// kLargeChunk through two reused buffers that are wiped at the end, so memory stays at two
+// blocks however much is drawn. While the calling thread draws the next block (PKCS#11 calls
+// stay on it), the sink is called on a second thread; a draw of one block makes none. The HSM sources need `session` and a token with CKF_RNG; without them
+// the error says so. HSM output passes the health tests (declared min-entropy
+// `minEntropy` bits per byte) before the sink sees it. When a test fails part-way, the
+// blocks already given passed theirs and the error says how many bytes they were; a
+// caller that needs all or nothing (a file) drops them. `delivered` (optional) counts the
+// bytes the sink accepted; `context` (optional) can cancel between blocks.
+Status streamRandom(EntropySource source, Session *session, quint64 size, const RandomSink &sink,
+                    double minEntropy = HealthTests::kDefaultMinEntropy,
+                    RequestContext *context = nullptr, quint64 *delivered = nullptr);
+
+// `size` random bytes from `source` in memory: streamRandom() into one SecretBytes.
 Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t size,
                                 double minEntropy = HealthTests::kDefaultMinEntropy);
 

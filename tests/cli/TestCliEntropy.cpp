@@ -2,6 +2,7 @@
 // broken generator without writing anything.
 #include "SoftHsmFixture.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -80,6 +81,68 @@ private Q_SLOTS:
                           QStringLiteral("--source"), QStringLiteral("dice")})
                 .status,
             2);
+    }
+
+    // Hex and base64 cross block boundaries (1 MiB) as one line, whatever the length.
+    void encodingsAcrossBlocks_data() {
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<int>("size");
+        for (const char *encoding : {"hex", "base64"})
+            for (int size : {1048575, 1048577, 2 * 1048576 + 2})
+                QTest::addRow("%s %d", encoding, size) << QString::fromLatin1(encoding) << size;
+    }
+
+    void encodingsAcrossBlocks() {
+        QFETCH(QString, encoding);
+        QFETCH(int, size);
+        const Run r = cli(SoftHsmFixture::modulePath(),
+                          {QStringLiteral("random"), QStringLiteral("--bytes"),
+                           QString::number(size), QStringLiteral("--encoding"), encoding});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.endsWith('\n'));
+        QCOMPARE(r.out.count('\n'), 1);
+        const QByteArray text = r.out.chopped(1);
+        QByteArray bytes;
+        if (encoding == QLatin1String("hex")) {
+            QVERIFY(QRegularExpression(QStringLiteral("\\A[0-9a-f]*\\z"))
+                        .match(QString::fromLatin1(text))
+                        .hasMatch());
+            bytes = QByteArray::fromHex(text);
+        } else {
+            auto decoded =
+                QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+            QVERIFY(decoded);
+            QCOMPARE(decoded.decoded.toBase64(), text); // padding only at the end
+            bytes = decoded.decoded;
+        }
+        QCOMPARE(bytes.size(), size);
+        QVERIFY(bytes.right(16) != QByteArray(16, '\0'));
+    }
+
+    // A health test failing after two good blocks: a file gets nothing; standard output
+    // has the two blocks that passed, and the error says so.
+    void healthFailurePartWay() {
+        const QStringList faults{
+            QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42 from=3")};
+        const QString file = m_dir.filePath(QStringLiteral("partial.bin"));
+        Run r = cli(QStringLiteral(HSM_TEST_FAULTS),
+                    {QStringLiteral("random"), QStringLiteral("--bytes"),
+                     QString::number(8 * 1048576), QStringLiteral("--out"), file},
+                    faults);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("failed a health test")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(QDir(m_dir.path())
+                     .entryList(QDir::Files | QDir::Hidden)
+                     .filter(QStringLiteral("partial")),
+                 QStringList());
+
+        r = cli(QStringLiteral(HSM_TEST_FAULTS),
+                {QStringLiteral("random"), QStringLiteral("--bytes"), QString::number(8 * 1048576)},
+                faults);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("the first 2097152 bytes")), qPrintable(r.err));
+        QCOMPARE(r.out.size(), 2 * 1048576);
     }
 
     void entropyCheck() {

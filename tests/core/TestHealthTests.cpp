@@ -94,23 +94,38 @@ private Q_SLOTS:
     // must be those of the byte-by-byte tests (fed one byte per call, which never takes
     // the fast path), wherever in a window the fault sits.
     void windowFastPathAgreesWithByteByByte_data() {
+        QTest::addColumn<int>("check");
         QTest::addColumn<double>("h");
         QTest::addColumn<int>("offset");
         QTest::addColumn<int>("length");
         QTest::addColumn<bool>("biased");
-        QTest::newRow("run mid-window") << 4.0 << 100000 + 37 << 6 << false;
-        QTest::newRow("run across windows") << 4.0 << 512 * 300 - 3 << 6 << false;
-        QTest::newRow("run just short") << 4.0 << 4096 + 500 << 5 << false;
-        QTest::newRow("run at window start") << 8.0 << 512 * 77 << 4 << false;
-        QTest::newRow("biased window") << 8.0 << 512 * 90 << 0 << true;
-        QTest::newRow("clean") << 4.0 << 0 << 0 << false;
+        const std::pair<const char *, HealthTests::WindowCheck> checks[] = {
+            {"avx2", HealthTests::WindowCheck::Avx2},
+            {"sse2", HealthTests::WindowCheck::Sse2},
+            {"portable", HealthTests::WindowCheck::Portable}};
+        for (const auto &[name, check] : checks) {
+            if (!HealthTests::useWindowCheck(check))
+                continue; // not on this processor
+            const int c = int(check);
+            QTest::addRow("%s: run mid-window", name) << c << 4.0 << 100000 + 37 << 6 << false;
+            QTest::addRow("%s: run across windows", name)
+                << c << 4.0 << 512 * 300 - 3 << 6 << false;
+            QTest::addRow("%s: run just short", name) << c << 4.0 << 4096 + 500 << 5 << false;
+            QTest::addRow("%s: run at window start", name) << c << 8.0 << 512 * 77 << 4 << false;
+            QTest::addRow("%s: run at window end", name) << c << 4.0 << 512 * 78 - 6 << 6 << false;
+            QTest::addRow("%s: pair at window end", name) << c << 8.0 << 512 * 79 - 2 << 2 << false;
+            QTest::addRow("%s: biased window", name) << c << 8.0 << 512 * 90 << 0 << true;
+            QTest::addRow("%s: clean", name) << c << 4.0 << 0 << 0 << false;
+        }
     }
 
     void windowFastPathAgreesWithByteByByte() {
+        QFETCH(int, check);
         QFETCH(double, h);
         QFETCH(int, offset);
         QFETCH(int, length);
         QFETCH(bool, biased);
+        QVERIFY(HealthTests::useWindowCheck(static_cast<HealthTests::WindowCheck>(check)));
         std::vector<uint8_t> data(1 << 18);
         QCOMPARE(RAND_bytes(data.data(), static_cast<int>(data.size())), 1);
         for (int i = 0; i < length; ++i)
@@ -130,6 +145,11 @@ private Q_SLOTS:
         QCOMPARE(fast.test, slow.test);
         QCOMPARE(fast.offset, slow.offset);
         QCOMPARE(fast.count, slow.count);
+    }
+
+    void cleanupTestCase() {
+        HealthTests::useWindowCheck(HealthTests::WindowCheck::Avx2) ||
+            HealthTests::useWindowCheck(HealthTests::WindowCheck::Sse2);
     }
 
     void chiSquare() {

@@ -1,9 +1,14 @@
 // Random numbers from SoftHSM through a module that can cap lengths, return constant
-// bytes or hide its RNG: chunks, chunk halving, health-test rejection, missing CKF_RNG.
+// bytes or hide its RNG: chunks, chunk halving, health-test rejection, missing CKF_RNG,
+// and streams of many blocks through two buffers.
 #include "SoftHsmFixture.h"
 #include "client/HsmClient.h"
 
+#include <QSemaphore>
 #include <QTest>
+
+#include <mutex>
+#include <set>
 
 using namespace hsm;
 using namespace hsm::test;
@@ -26,6 +31,29 @@ class TestRandomSource : public QObject {
                 return m.trace().countOf("C_GenerateRandom");
             }));
     }
+
+    // What a stream's sink saw.
+    struct Seen {
+        std::mutex mutex;
+        quint64 bytes = 0;
+        int blocks = 0;
+        size_t largest = 0;
+        std::set<const unsigned char *> buffers;
+        QByteArray firstBytes; // the first 16 bytes of every block
+        QByteArray tail;       // the last 16 bytes of the last block
+        entropy::RandomSink sink() {
+            return [this](const unsigned char *data, size_t n) -> Status {
+                std::lock_guard lock(mutex);
+                bytes += n;
+                ++blocks;
+                largest = std::max(largest, n);
+                buffers.insert(data);
+                firstBytes += QByteArray(reinterpret_cast<const char *>(data), 16);
+                tail = QByteArray(reinterpret_cast<const char *>(data + n - 16), 16);
+                return Done{};
+            };
+        }
+    };
 
 private Q_SLOTS:
     void initTestCase() {
@@ -96,6 +124,111 @@ private Q_SLOTS:
         auto check = await(client.entropyCheck(m_slot, 1024, HealthTests::kDefaultMinEntropy));
         QVERIFY(!check);
         QVERIFY(check.error().message.contains(QStringLiteral("CKF_RNG is not set")));
+    }
+
+    // Any length goes through two reused blocks of at most 1 MiB, in order, every byte drawn.
+    void streamsThroughTwoBuffers_data() {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("hsm, 5 MiB + 123") << int(EntropySource::Hsm) << qint64(5 * 1048576 + 123);
+        QTest::newRow("mixed, 3 MiB") << int(EntropySource::Mixed) << qint64(3 * 1048576);
+        QTest::newRow("os, 2 MiB + 1") << int(EntropySource::Os) << qint64(2 * 1048576 + 1);
+    }
+
+    void streamsThroughTwoBuffers() {
+        QFETCH(int, source);
+        QFETCH(qint64, size);
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        Seen seen;
+        const auto from = static_cast<EntropySource>(source);
+        const std::optional<CK_SLOT_ID> slot =
+            from == EntropySource::Os ? std::nullopt : std::optional(m_slot);
+        QFuture<Status> future = client.streamRandom(slot, from, size, seen.sink());
+        Status s = await(future);
+        QVERIFY2(s, qPrintable(s.error().toString()));
+        QCOMPARE(seen.bytes, quint64(size));
+        QCOMPARE(seen.blocks, int((size + 1048575) / 1048576));
+        QCOMPARE(seen.largest, size_t(1048576));
+        QVERIFY(seen.buffers.size() <= 2);
+        QCOMPARE(future.progressValue(), future.progressMaximum());
+        // No block is a copy of another, and the last one was filled to its end.
+        std::set<QByteArray> heads;
+        for (int i = 0; i < seen.blocks; ++i)
+            heads.insert(seen.firstBytes.mid(i * 16, 16));
+        QCOMPARE(int(heads.size()), seen.blocks);
+        QVERIFY(seen.tail != QByteArray(16, '\0'));
+        const int generated = client.trace()->countOf("C_GenerateRandom");
+        QCOMPARE(generated, from == EntropySource::Os ? 0 : seen.blocks);
+    }
+
+    // The in-memory form is the stream copied block after block.
+    void randomBytesFillsEveryBlock() {
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        const qint64 size = 2 * 1048576 + 5;
+        auto bytes = await(client.randomBytes(m_slot, EntropySource::Hsm, size));
+        QVERIFY(bytes);
+        QCOMPARE(qint64(bytes.value()->size()), size);
+        const auto *data = reinterpret_cast<const char *>(bytes.value()->data());
+        for (qint64 at : {qint64(0), qint64(1048576), qint64(2 * 1048576 - 16), size - 16})
+            QVERIFY2(QByteArray(data + at, 16) != QByteArray(16, '\0'),
+                     qPrintable(QString::number(at)));
+    }
+
+    // A block that fails its health test ends the stream: what the sink had passed, and
+    // not a byte of the failing block or of any drawn after it.
+    void healthFailurePartWayEndsTheStream() {
+        qputenv("HSM_FAULTS", "C_GenerateRandom constant=0x42 from=3");
+        HsmClient client;
+        QVERIFY(await(client.load(QStringLiteral(HSM_TEST_FAULTS))));
+        Seen seen;
+        Status s = await(client.streamRandom(m_slot, EntropySource::Hsm, 6 * 1048576, seen.sink()));
+        QVERIFY(!s);
+        QVERIFY2(s.error().message.contains(QStringLiteral("Repetition Count Test")),
+                 qPrintable(s.error().message));
+        QVERIFY(s.error().message.contains(QStringLiteral("the first 2097152 bytes")));
+        QCOMPARE(seen.bytes, quint64(2 * 1048576));
+        QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 4); // one block drawn ahead
+    }
+
+    // The sink's error (a full disk) ends the stream with that error.
+    void sinkErrorEndsTheStream() {
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        std::atomic<int> calls{0};
+        Status s = await(client.streamRandom(
+            m_slot, EntropySource::Hsm, 8 * 1048576, [&](const unsigned char *, size_t) -> Status {
+                if (++calls == 2)
+                    return Error::make(Error::Kind::System, QStringLiteral("The disk is full."));
+                return Done{};
+            }));
+        QVERIFY(!s);
+        QCOMPARE(s.error().message, QStringLiteral("The disk is full."));
+        QCOMPARE(calls.load(), 2);
+        QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 4);
+    }
+
+    void cancelEndsTheStream() {
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        QSemaphore entered, cancelled;
+        std::atomic<quint64> bytes{0};
+        QFuture<Status> future = client.streamRandom(
+            m_slot, EntropySource::Hsm, 64 * 1048576, [&](const unsigned char *, size_t n) {
+                if (bytes.fetch_add(n) == 0) {
+                    entered.release();
+                    cancelled.acquire(); // holds the first block until the test cancels
+                }
+                return Status(Done{});
+            });
+        entered.acquire();
+        future.cancel();
+        cancelled.release();
+        future.waitForFinished();
+        QVERIFY(future.isCanceled());
+        QVERIFY(bytes.load() <= 3 * 1048576);
+        QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 3);
     }
 
     void checkOnAGoodGenerator() {
