@@ -152,7 +152,11 @@ template <typename T> class PromiseContext : public RequestContext {
 public:
     explicit PromiseContext(QPromise<T> &promise)
         : m_promise(promise) {}
-    bool isCancelled() const override { return m_promise.isCanceled(); }
+    // A promise finished while its job still runs was abandoned (the watchdog answered a
+    // hung call): nobody waits for the rest, and a sink may point at what is gone.
+    bool isCancelled() const override {
+        return m_promise.isCanceled() || m_promise.future().isFinished();
+    }
     void reportProgress(qint64 done, qint64 total, const QString &what) override {
         // QFuture progress is an int; scale large totals down.
         while (total > std::numeric_limits<int>::max()) {

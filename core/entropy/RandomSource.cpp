@@ -86,10 +86,11 @@ struct RandomBlock {
 class RandomStream {
 public:
     RandomStream(EntropySource source, Session *session, size_t blockSize, const RandomSink &sink,
-                 double minEntropy)
+                 double minEntropy, RequestContext *context)
         : m_source(source)
         , m_session(session)
         , m_sink(sink)
+        , m_context(context)
         , m_tests(minEntropy) {
         for (RandomBlock &b : m_blocks) {
             b.out = SecretBytes::zeroed(blockSize);
@@ -131,6 +132,10 @@ public:
                     b.out.data()[i] ^= b.hsm.data()[i];
             }
         }
+        // Checked here too: after a cancel or an abandoned request, the sink's owner may be
+        // gone while a block was still being drawn.
+        if (m_context && m_context->isCancelled())
+            return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
         if (Status s = m_sink(b.out.data(), b.size); !s)
             return s;
         m_given += b.size;
@@ -145,6 +150,7 @@ private:
     EntropySource m_source;
     Session *m_session;
     const RandomSink &m_sink;
+    RequestContext *m_context;
     HealthTests m_tests;
     std::array<RandomBlock, 2> m_blocks;
     quint64 m_given = 0;
@@ -171,7 +177,7 @@ Status streamRandom(EntropySource source, Session *session, quint64 size, const 
     }
     // Two blocks, reused: a whole draw in memory cost page faults and a wipe of every byte.
     const size_t blockSize = static_cast<size_t>(std::min<quint64>(size, kLargeChunk));
-    RandomStream stream(source, session, blockSize, sink, minEntropy);
+    RandomStream stream(source, session, blockSize, sink, minEntropy, context);
     const auto cancelled = [context] {
         return context && context->isCancelled();
     };

@@ -299,6 +299,35 @@ private Q_SLOTS:
         QVERIFY2(slotsAfter, qPrintable(slotsAfter.error().toString()));
     }
 
+    // A stream abandoned while a block was being drawn never calls its sink again, even
+    // when the call returns afterwards: the sink's owner (the CLI's file) is gone by then.
+    void abandonedStreamStopsCallingItsSink() {
+        m_client->setCallTimeout(300ms);
+        setFaults("C_GenerateRandom sleep=1200 call=3");
+        auto ownerGone = std::make_shared<std::atomic<bool>>(false);
+        auto callsAfter = std::make_shared<std::atomic<int>>(0);
+        auto given = std::make_shared<std::atomic<qint64>>(0);
+        QFuture<Status> stream = m_client->streamRandom(
+            m_slot, EntropySource::Hsm, 8 * 1048576,
+            [ownerGone, callsAfter, given](const unsigned char *, size_t n) -> Status {
+                if (*ownerGone)
+                    ++*callsAfter;
+                *given += qint64(n);
+                return Done{};
+            });
+        const Status timedOut = await(stream);
+        ownerGone->store(true);
+        QVERIFY(!timedOut);
+        QCOMPARE(timedOut.error().kind, Error::Kind::Timeout);
+        QCOMPARE(given->load(), qint64(2 * 1048576));
+        // Once the hung call has returned, the worker takes the next request.
+        clearFaults();
+        m_client->setCallTimeout(HsmClient::kDefaultCallTimeout);
+        QVERIFY(await(m_client->randomBytes(m_slot, EntropySource::Hsm, 64)));
+        QCOMPARE(callsAfter->load(), 0);
+        QCOMPARE(given->load(), qint64(2 * 1048576));
+    }
+
     void hungCallCanBeCancelled() {
         m_client->setCallTimeout(0ms);
         setFaults("C_GetMechanismList sleep=1500 call=1");
