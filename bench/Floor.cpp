@@ -2,6 +2,8 @@
 // dlopen + C_GetFunctionList and plain loops over the function list:
 //   list          find every object, then one C_GetAttributeValue each for CKA_CLASS,
 //                 CKA_KEY_TYPE, CKA_LABEL and CKA_ID; one line per object on stdout
+//   first-rows N  after login: the same search, then the first N rows read; prints the
+//                 milliseconds (the GUI's first rows without the GUI)
 //   hmac N        N x (C_SignInit(CKM_SHA256_HMAC) + C_Sign) of a 64-byte message with the
 //                 key labelled $BENCH_KEY_LABEL; prints operations per second
 //   random BYTES  C_GenerateRandom in 1 MiB chunks, each written to stdout as it comes
@@ -97,31 +99,54 @@ std::vector<CK_OBJECT_HANDLE> findAll(CK_SESSION_HANDLE session, CK_ATTRIBUTE *q
     return all;
 }
 
+// One object's row: CKA_CLASS, CKA_KEY_TYPE, CKA_LABEL and CKA_ID, one call each.
+void printRow(CK_SESSION_HANDLE session, CK_OBJECT_HANDLE h, FILE *out) {
+    CK_OBJECT_CLASS cls = CK_UNAVAILABLE_INFORMATION;
+    CK_KEY_TYPE type = CK_UNAVAILABLE_INFORMATION;
+    char label[256];
+    unsigned char id[256];
+    CK_ATTRIBUTE a{CKA_CLASS, &cls, sizeof cls};
+    f->C_GetAttributeValue(session, h, &a, 1);
+    a = {CKA_KEY_TYPE, &type, sizeof type};
+    f->C_GetAttributeValue(session, h, &a, 1);
+    a = {CKA_LABEL, label, sizeof label};
+    const CK_ULONG labelLength =
+        f->C_GetAttributeValue(session, h, &a, 1) == CKR_OK ? a.ulValueLen : 0;
+    a = {CKA_ID, id, sizeof id};
+    const CK_ULONG idLength =
+        f->C_GetAttributeValue(session, h, &a, 1) == CKR_OK ? a.ulValueLen : 0;
+    char idHex[2 * sizeof id + 1];
+    for (CK_ULONG i = 0; i < idLength; ++i)
+        std::snprintf(idHex + 2 * i, 3, "%02x", id[i]);
+    idHex[2 * idLength] = '\0';
+    std::fprintf(out, "%lu\t%lu\t%.*s\t%s\n", static_cast<unsigned long>(cls),
+                 static_cast<unsigned long>(type), static_cast<int>(labelLength), label, idHex);
+}
+
 int list() {
     const CK_SESSION_HANDLE session = openSession(true);
+    for (CK_OBJECT_HANDLE h : findAll(session, nullptr, 0))
+        printRow(session, h, stdout);
+    finish(session);
+    return 0;
+}
+
+// The GUI's first rows without the GUI: from login done to the first `count` rows read.
+int firstRows(long count) {
+    const CK_SESSION_HANDLE session = openSession(true);
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<CK_OBJECT_HANDLE> objects = findAll(session, nullptr, 0);
-    for (CK_OBJECT_HANDLE h : objects) {
-        CK_OBJECT_CLASS cls = CK_UNAVAILABLE_INFORMATION;
-        CK_KEY_TYPE type = CK_UNAVAILABLE_INFORMATION;
-        char label[256];
-        unsigned char id[256];
-        CK_ATTRIBUTE a{CKA_CLASS, &cls, sizeof cls};
-        f->C_GetAttributeValue(session, h, &a, 1);
-        a = {CKA_KEY_TYPE, &type, sizeof type};
-        f->C_GetAttributeValue(session, h, &a, 1);
-        a = {CKA_LABEL, label, sizeof label};
-        const CK_ULONG labelLength =
-            f->C_GetAttributeValue(session, h, &a, 1) == CKR_OK ? a.ulValueLen : 0;
-        a = {CKA_ID, id, sizeof id};
-        const CK_ULONG idLength =
-            f->C_GetAttributeValue(session, h, &a, 1) == CKR_OK ? a.ulValueLen : 0;
-        char idHex[2 * sizeof id + 1];
-        for (CK_ULONG i = 0; i < idLength; ++i)
-            std::snprintf(idHex + 2 * i, 3, "%02x", id[i]);
-        idHex[2 * idLength] = '\0';
-        std::printf("%lu\t%lu\t%.*s\t%s\n", static_cast<unsigned long>(cls),
-                    static_cast<unsigned long>(type), static_cast<int>(labelLength), label, idHex);
-    }
+    const auto searched = std::chrono::steady_clock::now();
+    FILE *sink = std::fopen("/dev/null", "w");
+    if (!sink)
+        die("opening /dev/null");
+    for (size_t i = 0; i < objects.size() && i < static_cast<size_t>(count); ++i)
+        printRow(session, objects[i], sink);
+    std::fclose(sink);
+    const auto done = std::chrono::steady_clock::now();
+    std::printf("first_rows_ms=%.1f\nsearch_ms=%.1f\n",
+                std::chrono::duration<double, std::milli>(done - start).count(),
+                std::chrono::duration<double, std::milli>(searched - start).count());
     finish(session);
     return 0;
 }
@@ -175,10 +200,12 @@ int main(int argc, char *argv[]) {
     const std::string job = argc > 1 ? argv[1] : "";
     if (job == "list" && argc == 2)
         return list();
+    if (job == "first-rows" && argc == 3)
+        return firstRows(std::atol(argv[2]));
     if (job == "hmac" && argc == 3)
         return hmac(std::atol(argv[2]));
     if (job == "random" && argc == 3)
         return random(std::atoll(argv[2]));
-    std::fprintf(stderr, "usage: hsm-bench-floor list | hmac N | random BYTES\n");
+    std::fprintf(stderr, "usage: hsm-bench-floor list | first-rows N | hmac N | random BYTES\n");
     return 2;
 }

@@ -24,6 +24,7 @@ LIST_TOKEN = "bench-list"
 HMAC_TOKEN = "bench-hmac"
 HMAC_KEY = "bench-hmac-00000"
 RANDOM_BYTES = 64 * 1024 * 1024
+GUI_FIRST_ROWS = 100  # the objects page's first chunk (ui/objects)
 
 
 def log(message):
@@ -219,6 +220,15 @@ class Bench:
         env = self.token_env(HMAC_TOKEN)
         env_no_pin = dict(env)
         env_no_pin.pop("HSM_PIN")
+        commands = {
+            "floor: C_GenerateRandom 1 MiB chunks": (
+                [self.tool("bench/hsm-bench-floor"), "random"], env_no_pin),
+            "ours: core, no health tests": (
+                [self.tool("bench/hsm-bench-ours"), "random"], env_no_pin),
+            "hsm-admin-cli random (health tests)": (
+                [self.tool("app/cli/hsm-admin-cli"), "random", "--module", MODULE,
+                 "--token-label", HMAC_TOKEN, "--bytes"], env_no_pin),
+        }
 
         def timed(argv, env_used):
             def once():
@@ -226,38 +236,59 @@ class Bench:
                 return seconds, rss
             return once
 
-        contenders = {
-            "floor: C_GenerateRandom 1 MiB chunks": timed(
-                [self.tool("bench/hsm-bench-floor"), "random", str(RANDOM_BYTES)], env),
-            "ours: core, no health tests": timed(
-                [self.tool("bench/hsm-bench-ours"), "random", str(RANDOM_BYTES)], env_no_pin),
-            "hsm-admin-cli random (health tests)": timed(
-                [self.tool("app/cli/hsm-admin-cli"), "random", "--module", MODULE,
-                 "--token-label", HMAC_TOKEN, "--bytes", str(RANDOM_BYTES)], env_no_pin),
-        }
+        # Each program also draws one byte: its start-up and exit, so that the stream's
+        # own time (64 MiB minus one byte) can be told from the process's.
+        contenders = {}
+        for name, (argv, env_used) in commands.items():
+            contenders[name] = timed(argv + [str(RANDOM_BYTES)], env_used)
+            contenders[name + " [1 byte]"] = timed(argv + ["1"], env_used)
         job = "random 64 MiB to stdout (whole process)"
         self.note_load(job)
         results = self.alternate(contenders, rounds)
-        floor = statistics.median(s for s, _ in results["floor: C_GenerateRandom 1 MiB chunks"])
-        for name, values in results.items():
-            median = statistics.median(s for s, _ in values)
-            rss = max(r for _, r in values)
-            speed = f"{median:.3f} s ({RANDOM_BYTES / median / 2**20:.0f} MiB/s)"
-            if name.startswith("floor"):
+
+        def median(name):
+            return statistics.median(s for s, _ in results[name])
+
+        floor_name = "floor: C_GenerateRandom 1 MiB chunks"
+        floor, floor_start = median(floor_name), median(floor_name + " [1 byte]")
+        for name in commands:
+            whole, start = median(name), median(name + " [1 byte]")
+            rss = max(r for _, r in results[name])
+            speed = f"{whole:.3f} s ({RANDOM_BYTES / whole / 2**20:.0f} MiB/s)"
+            if name == floor_name:
                 ratio, target, verdict = "", "", ""
             else:
                 bound = 0.8 if "(health tests)" in name else 0.9
-                ratio = f"{floor / median:.2f} x floor speed"
+                ratio = f"{floor / whole:.2f} x floor speed"
                 target = f">= {bound} x floor"
-                verdict = "met" if floor / median >= bound else "missed"
+                verdict = "met" if floor / whole >= bound else "missed"
             self.rows.append((job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target, verdict))
+        # The same runs split: start-up and exit (one byte), and the stream alone.
+        stream_job = "random 64 MiB: the stream alone (64 MiB run minus 1-byte run)"
+        for name in commands:
+            whole, start = median(name), median(name + " [1 byte]")
+            stream = whole - start
+            if name == floor_name:
+                ratio = ""
+            else:
+                ratio = f"{(floor - floor_start) / stream:.2f} x floor speed"
+            self.rows.append((stream_job, name,
+                              f"{stream * 1000:.0f} ms ({RANDOM_BYTES / stream / 2**20:.0f} MiB/s); "
+                              f"start-up and exit {start * 1000:.0f} ms", ratio, "", "", ""))
 
     def gui_job(self, size, rounds):
         env = self.token_env(LIST_TOKEN)
         job = f"GUI, {size:,} objects (offscreen, in-process)"
         self.note_load(job)
         metrics = {}
+        floor = {}
         for _ in range(rounds):
+            # Alternated with the GUI: the same search and first rows, bare PKCS#11.
+            _, _, out = self.run([self.tool("bench/hsm-bench-floor"), "first-rows",
+                                  str(GUI_FIRST_ROWS)], env)
+            for line in out.splitlines():
+                key, _, value = line.partition("=")
+                floor.setdefault(key, []).append(float(value))
             _, _, out = self.run([self.tool("bench/hsm-bench-gui")], env)
             for line in out.splitlines():
                 key, _, value = line.partition("=")
@@ -265,10 +296,16 @@ class Bench:
         if any(v != size for v in metrics.get("rows", [])):
             raise RuntimeError(f"the GUI listed {metrics.get('rows')} objects, not {size}")
         med = {k: statistics.median(v) for k, v in metrics.items()}
+        floor_med = {k: statistics.median(v) for k, v in floor.items()}
         self.rows.append((job, "first object rows painted after login",
                           f"{med['first_rows_ms']:.0f} ms, of which the module's search "
-                          f"(C_FindObjectsInit) {med['search_ms']:.0f} ms", "", "", "<= 200 ms",
-                          "met" if med["first_rows_ms"] <= 200 else "missed"))
+                          f"(C_FindObjectsInit) {med['search_ms']:.0f} ms",
+                          f"{med['first_rows_ms'] / floor_med['first_rows_ms']:.2f} x floor",
+                          "", "<= 200 ms", "met" if med["first_rows_ms"] <= 200 else "missed"))
+        self.rows.append((job, f"floor: the search and the first {GUI_FIRST_ROWS} rows read after "
+                          "login (bare PKCS#11, no GUI)",
+                          f"{floor_med['first_rows_ms']:.0f} ms, of which the search "
+                          f"{floor_med['search_ms']:.0f} ms", "", "", "", ""))
         self.rows.append((job, "longest event-loop stall while loading (5 ms heartbeat)",
                           f"{med['longest_stall_ms']:.0f} ms", "", "", "<= 50 ms",
                           "met" if med["longest_stall_ms"] <= 50 else "missed"))
