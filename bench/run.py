@@ -24,6 +24,7 @@ LIST_TOKEN = "bench-list"
 HMAC_TOKEN = "bench-hmac"
 HMAC_KEY = "bench-hmac-00000"
 RANDOM_BYTES = 64 * 1024 * 1024
+RANDOM_LARGE_BYTES = 1024 * 1024 * 1024
 GUI_FIRST_ROWS = 100  # the objects page's first chunk (ui/objects)
 
 
@@ -242,6 +243,9 @@ class Bench:
         for name, (argv, env_used) in commands.items():
             contenders[name] = timed(argv + [str(RANDOM_BYTES)], env_used)
             contenders[name + " [1 byte]"] = timed(argv + ["1"], env_used)
+        # A larger draw, where start-up weighs less: whole process only.
+        for name, (argv, env_used) in commands.items():
+            contenders[name + " [1 GiB]"] = timed(argv + [str(RANDOM_LARGE_BYTES)], env_used)
         job = "random 64 MiB to stdout (whole process)"
         self.note_load(job)
         results = self.alternate(contenders, rounds)
@@ -263,6 +267,21 @@ class Bench:
                 target = f">= {bound} x floor"
                 verdict = "met" if floor / whole >= bound else "missed"
             self.rows.append((job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target, verdict))
+        large_job = "random 1 GiB to stdout (whole process)"
+        large_floor = median(floor_name + " [1 GiB]")
+        for name in commands:
+            whole = median(name + " [1 GiB]")
+            rss = max(r for _, r in results[name + " [1 GiB]"])
+            speed = f"{whole:.3f} s ({RANDOM_LARGE_BYTES / whole / 2**20:.0f} MiB/s)"
+            if name == floor_name:
+                ratio, target, verdict = "", "", ""
+            else:
+                bound = 0.8 if "(health tests)" in name else 0.9
+                ratio = f"{large_floor / whole:.2f} x floor speed"
+                target = f"(>= {bound} x floor at 64 MiB)"
+                verdict = ""
+            self.rows.append((large_job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target,
+                              verdict))
         # The same runs split: start-up and exit (one byte), and the stream alone.
         stream_job = "random 64 MiB: the stream alone (64 MiB run minus 1-byte run)"
         for name in commands:

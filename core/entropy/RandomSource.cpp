@@ -176,7 +176,7 @@ Status streamRandom(EntropySource source, Session *session, quint64 size, const 
                                "(CKF_RNG is not set); use the OS as the entropy source."));
     }
     // Two blocks, reused: a whole draw in memory cost page faults and a wipe of every byte.
-    const size_t blockSize = static_cast<size_t>(std::min<quint64>(size, kLargeChunk));
+    const size_t blockSize = static_cast<size_t>(std::min<quint64>(size, kStreamBlock));
     RandomStream stream(source, session, blockSize, sink, minEntropy, context);
     const auto cancelled = [context] {
         return context && context->isCancelled();

@@ -1,6 +1,7 @@
 // random and entropy-check from the command line, and fragment generation refusing a
 // broken generator without writing anything.
 #include "SoftHsmFixture.h"
+#include "entropy/RandomSource.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace hsm;
 using namespace hsm::test;
 
 namespace {
@@ -83,12 +85,13 @@ private Q_SLOTS:
             2);
     }
 
-    // Hex and base64 cross block boundaries (1 MiB) as one line, whatever the length.
+    // Hex and base64 cross block boundaries as one line, whatever the length.
     void encodingsAcrossBlocks_data() {
         QTest::addColumn<QString>("encoding");
         QTest::addColumn<int>("size");
         for (const char *encoding : {"hex", "base64"})
-            for (int size : {1048575, 1048577, 2 * 1048576 + 2})
+            for (int size : {int(entropy::kStreamBlock) - 1, int(entropy::kStreamBlock) + 1,
+                             2 * int(entropy::kStreamBlock) + 2, 1048576 + 1})
                 QTest::addRow("%s %d", encoding, size) << QString::fromLatin1(encoding) << size;
     }
 
@@ -119,8 +122,8 @@ private Q_SLOTS:
         QVERIFY(bytes.right(16) != QByteArray(16, '\0'));
     }
 
-    // A health test failing after two good blocks: a file gets nothing; standard output
-    // has the two blocks that passed, and the error says so.
+    // A health test failing after two good blocks (the third C_GenerateRandom): a file gets
+    // nothing; standard output has the two blocks that passed, and the error says so.
     void healthFailurePartWay() {
         const QStringList faults{
             QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42 from=3")};
@@ -141,8 +144,10 @@ private Q_SLOTS:
                 {QStringLiteral("random"), QStringLiteral("--bytes"), QString::number(8 * 1048576)},
                 faults);
         QCOMPARE(r.status, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("the first 2097152 bytes")), qPrintable(r.err));
-        QCOMPARE(r.out.size(), 2 * 1048576);
+        const int passed = 2 * int(entropy::kStreamBlock);
+        QVERIFY2(r.err.contains(QStringLiteral("the first %1 bytes").arg(passed)),
+                 qPrintable(r.err));
+        QCOMPARE(r.out.size(), passed);
     }
 
     void entropyCheck() {

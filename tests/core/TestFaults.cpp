@@ -319,13 +319,13 @@ private Q_SLOTS:
         ownerGone->store(true);
         QVERIFY(!timedOut);
         QCOMPARE(timedOut.error().kind, Error::Kind::Timeout);
-        QCOMPARE(given->load(), qint64(2 * 1048576));
+        QCOMPARE(given->load(), qint64(2 * entropy::kStreamBlock));
         // Once the hung call has returned, the worker takes the next request.
         clearFaults();
         m_client->setCallTimeout(HsmClient::kDefaultCallTimeout);
         QVERIFY(await(m_client->randomBytes(m_slot, EntropySource::Hsm, 64)));
         QCOMPARE(callsAfter->load(), 0);
-        QCOMPARE(given->load(), qint64(2 * 1048576));
+        QCOMPARE(given->load(), qint64(2 * entropy::kStreamBlock));
     }
 
     void hungCallCanBeCancelled() {

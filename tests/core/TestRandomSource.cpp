@@ -126,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(check.error().message.contains(QStringLiteral("CKF_RNG is not set")));
     }
 
-    // Any length goes through two reused blocks of at most 1 MiB, in order, every byte drawn.
+    // Any length goes through two reused blocks, in order, every byte drawn.
     void streamsThroughTwoBuffers_data() {
         QTest::addColumn<int>("source");
         QTest::addColumn<qint64>("size");
@@ -148,8 +148,9 @@ private Q_SLOTS:
         Status s = await(future);
         QVERIFY2(s, qPrintable(s.error().toString()));
         QCOMPARE(seen.bytes, quint64(size));
-        QCOMPARE(seen.blocks, int((size + 1048575) / 1048576));
-        QCOMPARE(seen.largest, size_t(1048576));
+        constexpr qint64 block = entropy::kStreamBlock;
+        QCOMPARE(seen.blocks, int((size + block - 1) / block));
+        QCOMPARE(seen.largest, entropy::kStreamBlock);
         QVERIFY(seen.buffers.size() <= 2);
         QCOMPARE(future.progressValue(), future.progressMaximum());
         // No block is a copy of another, and the last one was filled to its end.
@@ -166,7 +167,7 @@ private Q_SLOTS:
     void randomBytesFillsEveryBlock() {
         HsmClient client;
         QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
-        const qint64 size = 2 * 1048576 + 5;
+        const qint64 size = 2 * 1048576 + 5; // four blocks and five bytes
         auto bytes = await(client.randomBytes(m_slot, EntropySource::Hsm, size));
         QVERIFY(bytes);
         QCOMPARE(qint64(bytes.value()->size()), size);
@@ -187,8 +188,9 @@ private Q_SLOTS:
         QVERIFY(!s);
         QVERIFY2(s.error().message.contains(QStringLiteral("Repetition Count Test")),
                  qPrintable(s.error().message));
-        QVERIFY(s.error().message.contains(QStringLiteral("the first 2097152 bytes")));
-        QCOMPARE(seen.bytes, quint64(2 * 1048576));
+        const quint64 passed = 2 * entropy::kStreamBlock; // the third call failed
+        QVERIFY(s.error().message.contains(QStringLiteral("the first %1 bytes").arg(passed)));
+        QCOMPARE(seen.bytes, passed);
         QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 4); // one block drawn ahead
     }
 
@@ -227,7 +229,7 @@ private Q_SLOTS:
         cancelled.release();
         future.waitForFinished();
         QVERIFY(future.isCanceled());
-        QVERIFY(bytes.load() <= 3 * 1048576);
+        QVERIFY(bytes.load() <= 3 * entropy::kStreamBlock);
         QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 3);
     }
 
