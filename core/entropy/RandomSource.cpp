@@ -80,9 +80,9 @@ struct RandomBlock {
     size_t size = 0;
 };
 
-// Draws, tests and hands out a stream's blocks. drawn() runs on the caller's (the
-// module's worker) thread, since every PKCS#11 call does; pass() tests and gives a
-// drawn block to the sink, and may run on another thread.
+// Draws, tests and hands out a stream's blocks. draw() runs on the caller's (the module's
+// worker) thread, since every PKCS#11 call does; pass() tests a drawn block and gives it
+// to the sink, and may run on another thread.
 class RandomStream {
 public:
     RandomStream(EntropySource source, Session *session, size_t blockSize, const RandomSink &sink,
@@ -276,7 +276,7 @@ Result<SecretBytes> randomBytes(EntropySource source, Session *session, size_t s
         },
         minEntropy);
     if (!s)
-        return s.error(); // `out` is wiped as it goes
+        return s.error(); // `out` wipes itself on the way out
     return out;
 }
 
