@@ -60,8 +60,8 @@ int RandomCommand::run(CommandContext &context) {
         context.out().flush();
     }
 
-    // The bytes stream through one block of memory: each block is encoded and written on
-    // the worker as soon as it has passed the health tests.
+    // The bytes stream through two blocks of memory: each block is encoded and written (on
+    // a thread of the core) as soon as it has passed the health tests.
     StreamEncoder encoder(encoding);
     const auto write = [&](QByteArrayView text) -> Status {
         if (text.isEmpty())
