@@ -254,34 +254,30 @@ class Bench:
             return statistics.median(s for s, _ in results[name])
 
         floor_name = "floor: C_GenerateRandom 1 MiB chunks"
+
+        def whole_process_rows(job, suffix, size, judged):
+            """Rows for the runs named name + suffix; only the 64 MiB ones are judged."""
+            floor = median(floor_name + suffix)
+            for name in commands:
+                whole = median(name + suffix)
+                rss = max(r for _, r in results[name + suffix])
+                speed = f"{whole:.3f} s ({size / whole / 2**20:.0f} MiB/s)"
+                ratio, target, verdict = "", "", ""
+                if name != floor_name:
+                    bound = 0.8 if "(health tests)" in name else 0.9
+                    ratio = f"{floor / whole:.2f} x floor speed"
+                    if judged:
+                        target = f">= {bound} x floor"
+                        verdict = "met" if floor / whole >= bound else "missed"
+                    else:
+                        target = f"(>= {bound} x floor at 64 MiB)"
+                self.rows.append((job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target,
+                                  verdict))
+
+        whole_process_rows(job, "", RANDOM_BYTES, True)
+        whole_process_rows("random 1 GiB to stdout (whole process)", " [1 GiB]",
+                           RANDOM_LARGE_BYTES, False)
         floor, floor_start = median(floor_name), median(floor_name + " [1 byte]")
-        for name in commands:
-            whole, start = median(name), median(name + " [1 byte]")
-            rss = max(r for _, r in results[name])
-            speed = f"{whole:.3f} s ({RANDOM_BYTES / whole / 2**20:.0f} MiB/s)"
-            if name == floor_name:
-                ratio, target, verdict = "", "", ""
-            else:
-                bound = 0.8 if "(health tests)" in name else 0.9
-                ratio = f"{floor / whole:.2f} x floor speed"
-                target = f">= {bound} x floor"
-                verdict = "met" if floor / whole >= bound else "missed"
-            self.rows.append((job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target, verdict))
-        large_job = "random 1 GiB to stdout (whole process)"
-        large_floor = median(floor_name + " [1 GiB]")
-        for name in commands:
-            whole = median(name + " [1 GiB]")
-            rss = max(r for _, r in results[name + " [1 GiB]"])
-            speed = f"{whole:.3f} s ({RANDOM_LARGE_BYTES / whole / 2**20:.0f} MiB/s)"
-            if name == floor_name:
-                ratio, target, verdict = "", "", ""
-            else:
-                bound = 0.8 if "(health tests)" in name else 0.9
-                ratio = f"{large_floor / whole:.2f} x floor speed"
-                target = f"(>= {bound} x floor at 64 MiB)"
-                verdict = ""
-            self.rows.append((large_job, name, speed, ratio, f"{rss / 1024:.0f} MiB", target,
-                              verdict))
         # The same runs split: start-up and exit (one byte), and the stream alone.
         stream_job = "random 64 MiB: the stream alone (64 MiB run minus 1-byte run)"
         for name in commands:
