@@ -14,7 +14,9 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void refreshKeepsSelection();
     void reportsBadLibrary();
     void dialogStaysOpenUntilLoaded();
+    void settingsAndDataLocations();
     void cleanupTestCase();
 
 private:
@@ -169,6 +172,17 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
     QCOMPARE(libraryHistory::recent().value(0), demo::modulePath());
     QCOMPARE(libraryHistory::last(), demo::modulePath());
     QVERIFY(demoToken().isValid());
+}
+
+// Settings under the application's own folder (not "Unknown Organization"), and the data
+// (the demo HSM) where the README says.
+void TestMainWindow::settingsAndDataLocations() {
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    QCOMPARE(QSettings().fileName(), config + QStringLiteral("/hsm-admin/hsm-admin.conf"));
+    QVERIFY(QSettings().fileName().startsWith(m_home));
+    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                 QStringLiteral("/hsm-admin"));
 }
 
 void TestMainWindow::cleanupTestCase() {
