@@ -37,7 +37,7 @@ Result<EntropyCheckReport> check(Session &session, qint64 bytes, RequestContext 
         if (context && context->isCancelled())
             return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
         const size_t n = static_cast<size_t>(std::min<qint64>(block.size(), bytes - report.bytes));
-        Status s = hsmRandom(session, block.data(), n, block.size(), nullptr, onBlock);
+        Status s = hsmRandom(session, block.data(), n, block.size(), onBlock);
         if (!s)
             return s.error();
         report.statistics.add(block.data(), n);

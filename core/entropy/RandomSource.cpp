@@ -36,7 +36,7 @@ bool parseSource(const QString &name, EntropySource *source) {
 }
 
 Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk,
-                 HealthTests *tests, const std::function<void(size_t, qint64)> &onBlock) {
+                 const std::function<void(size_t, qint64)> &onBlock) {
     size_t done = 0;
     while (done < size) {
         const size_t n = std::min(chunk, size - done);
@@ -51,14 +51,6 @@ Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk
             return Error::pkcs11("C_GenerateRandom", rv);
         if (onBlock)
             onBlock(n, CallTrace::nowNs() - start);
-        if (tests) {
-            const HealthTests::Failure failure = tests->test(out + done, n);
-            if (failure.failed)
-                return Error::make(Error::Kind::Input,
-                                   QStringLiteral("The HSM's random numbers failed a health test "
-                                                  "(NIST SP 800-90B): %1; nothing drawn was used.")
-                                       .arg(failure.describe()));
-        }
         done += n;
     }
     return Done{};

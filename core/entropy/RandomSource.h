@@ -30,11 +30,9 @@ inline constexpr size_t kStreamBlock = 512 * 1024;
 
 // C_GenerateRandom in chunks of at most `chunk` bytes; the chunk is halved when the module
 // answers CKR_DATA_LEN_RANGE or CKR_ARGUMENTS_BAD, since some HSMs cap a call's length.
-// With `tests`, every block goes through the health tests before it counts; a failure is
-// an error and the whole draw must be discarded. `onBlock` (optional) sees each block's
-// size and C_GenerateRandom duration.
+// Untested output: callers health-test it (streamRandom, the entropy check). `onBlock`
+// (optional) sees each call's size and C_GenerateRandom duration.
 Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk = kDefaultChunk,
-                 HealthTests *tests = nullptr,
                  const std::function<void(size_t, qint64)> &onBlock = {});
 
 // Takes random output block by block; an error ends the stream.
