@@ -7,10 +7,10 @@
 //                       objects load (5 ms when the event loop never waits)
 //   peak_rss_kb         VmHWM at the end
 // The library is $PKCS11_LIB_PATH, the token $HSM_TOKEN_LABEL, the PIN $HSM_PIN.
-#include "MainWindow.h"
-#include "client/HsmClient.h"
-#include "objects/ObjectsPage.h"
-#include "pkcs11/ProcessProtection.h"
+#include "core/client/HsmClient.h"
+#include "core/pkcs11/ProcessProtection.h"
+#include "ui/MainWindow.h"
+#include "ui/objects/ObjectsPage.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

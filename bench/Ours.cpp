@@ -10,10 +10,10 @@
 //                      to stdout, no health tests (the CLI's `random` always tests them)
 // The library is $PKCS11_LIB_PATH, the token $HSM_TOKEN_LABEL, the PIN $HSM_PIN, the
 // HMAC key $BENCH_KEY_LABEL.
-#include "client/HsmClient.h"
-#include "entropy/RandomSource.h"
-#include "fragment/FragmentProvider.h"
-#include "pkcs11/ProcessProtection.h"
+#include "core/client/HsmClient.h"
+#include "core/entropy/RandomSource.h"
+#include "core/fragment/FragmentProvider.h"
+#include "core/pkcs11/ProcessProtection.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -133,7 +133,7 @@ int wrapped(long count) {
         total += v->size();
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
-    if (total != static_cast<size_t>(count) * derivation::kOkmSize)
+    if (total != static_cast<size_t>(count) * fragmentDerivation::kOkmSize)
         die(QStringLiteral("short reads"));
     std::printf("%.1f\n", count / seconds);
     return 0;

@@ -4,11 +4,11 @@
 // create() without its per-key label search), so N keys cost N calls.
 //   HSM_PIN=... hsm-bench-populate --module LIB --token-label LABEL --count N [--first F]
 //               [--prefix P]
-#include "pkcs11/Module.h"
-#include "pkcs11/Session.h"
-#include "token/Inventory.h"
-#include "token/SecretKeys.h"
-#include "token/TokenSelector.h"
+#include "core/pkcs11/Module.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/Inventory.h"
+#include "core/token/SecretKeys.h"
+#include "core/token/TokenSelector.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "FitToContents.h"
+#include "ui/FitToContents.h"
 
 #include <QLayout>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "LibraryHistory.h"
+#include "ui/LibraryHistory.h"
 
 #include <QSettings>
 

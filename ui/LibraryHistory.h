@@ -1,6 +1,6 @@
 #pragma once
 
-#include "token/ModuleInfo.h"
+#include "core/token/ModuleInfo.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "ListTable.h"
+#include "ui/ListTable.h"
 
 #include <QHeaderView>
 #include <QTableView>

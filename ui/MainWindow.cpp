@@ -1,16 +1,16 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "LibraryHistory.h"
-#include "OpenLibraryDialog.h"
-#include "browser/ModuleBrowser.h"
-#include "calllog/CallLogDock.h"
-#include "client/HsmClient.h"
-#include "gateway/ProbePage.h"
-#include "objects/ObjectsPage.h"
-#include "pkcs11/CallTrace.h"
-#include "token/DemoHsm.h"
-#include "token/LoginFlow.h"
-#include "wizard/FragmentWizard.h"
+#include "core/client/HsmClient.h"
+#include "core/pkcs11/CallTrace.h"
+#include "core/token/DemoHsm.h"
+#include "ui/LibraryHistory.h"
+#include "ui/OpenLibraryDialog.h"
+#include "ui/browser/ModuleBrowser.h"
+#include "ui/calllog/CallLogDock.h"
+#include "ui/gateway/ProbePage.h"
+#include "ui/objects/ObjectsPage.h"
+#include "ui/token/LoginFlow.h"
+#include "ui/wizard/FragmentWizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -69,7 +69,7 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     resize(1000, 650);
 
     m_demoBanner->setText(tr("Demo HSM (SoftHSMv2) – not for production; user PIN %1")
-                              .arg(QString::fromLatin1(demo::kUserPin)));
+                              .arg(QString::fromLatin1(demoHsm::kUserPin)));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

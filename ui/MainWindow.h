@@ -1,8 +1,8 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/ModuleInfo.h"
-#include "token/SlotInfo.h"
+#include "core/base/Result.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/SlotInfo.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>

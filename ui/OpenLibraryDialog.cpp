@@ -1,6 +1,6 @@
-#include "OpenLibraryDialog.h"
+#include "ui/OpenLibraryDialog.h"
 
-#include "LibraryHistory.h"
+#include "ui/LibraryHistory.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pkcs11/ModuleDiscovery.h"
+#include "core/pkcs11/ModuleDiscovery.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,6 +1,6 @@
-#include "CheckKeyCommand.h"
+#include "app/cli/CheckKeyCommand.h"
 
-#include "JsonOutput.h"
+#include "app/cli/JsonOutput.h"
 
 #include <QJsonObject>
 

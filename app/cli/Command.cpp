@@ -1,9 +1,9 @@
-#include "Command.h"
+#include "app/cli/Command.h"
 
-#include "PinSource.h"
-#include "TextTable.h"
-#include "client/Language.h"
-#include "token/DemoHsm.h"
+#include "app/cli/PinSource.h"
+#include "app/cli/TextTable.h"
+#include "core/client/Language.h"
+#include "core/token/DemoHsm.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,7 +124,7 @@ Status CommandContext::loadModule() {
     if (loaded->demo)
         note(tr("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
                 "production; choose a library with --module or PKCS11_LIB_PATH.")
-                 .arg(QLatin1String(demo::kUserPin)));
+                 .arg(QLatin1String(demoHsm::kUserPin)));
     return Done{};
 }
 

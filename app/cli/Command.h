@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

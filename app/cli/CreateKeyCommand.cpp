@@ -1,6 +1,6 @@
-#include "CreateKeyCommand.h"
+#include "app/cli/CreateKeyCommand.h"
 
-#include "JsonOutput.h"
+#include "app/cli/JsonOutput.h"
 
 #include <QRegularExpression>
 

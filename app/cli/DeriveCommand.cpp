@@ -1,6 +1,6 @@
-#include "DeriveCommand.h"
+#include "app/cli/DeriveCommand.h"
 
-#include "fragment/FragmentFile.h"
+#include "core/fragment/FragmentFile.h"
 
 #include <QJsonObject>
 

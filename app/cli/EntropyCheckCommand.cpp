@@ -1,4 +1,4 @@
-#include "EntropyCheckCommand.h"
+#include "app/cli/EntropyCheckCommand.h"
 
 #include <QJsonObject>
 

@@ -1,10 +1,10 @@
-#include "ExportConfigCommand.h"
+#include "app/cli/ExportConfigCommand.h"
 
-#include "PinSource.h"
-#include "files/InputFile.h"
-#include "fragment/FragmentFile.h"
-#include "gateway/EnvFile.h"
-#include "gateway/GatewayConfig.h"
+#include "app/cli/PinSource.h"
+#include "core/files/InputFile.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/gateway/EnvFile.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <QFile>
 #include <QFileInfo>

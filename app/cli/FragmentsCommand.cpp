@@ -1,7 +1,7 @@
-#include "FragmentsCommand.h"
+#include "app/cli/FragmentsCommand.h"
 
-#include "TextTable.h"
-#include "fragment/FragmentFile.h"
+#include "app/cli/TextTable.h"
+#include "core/fragment/FragmentFile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

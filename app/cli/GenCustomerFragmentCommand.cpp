@@ -1,6 +1,6 @@
-#include "GenCustomerFragmentCommand.h"
+#include "app/cli/GenCustomerFragmentCommand.h"
 
-#include "fragment/FragmentFile.h"
+#include "core/fragment/FragmentFile.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "JsonOutput.h"
+#include "app/cli/JsonOutput.h"
 
-#include "pkcs11/FlagNames.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "token/ObjectInfo.h"
-#include "token/SlotInfo.h"
+#include "core/token/ObjectInfo.h"
+#include "core/token/SlotInfo.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "LoginCheckCommand.h"
+#include "app/cli/LoginCheckCommand.h"
 
-#include "JsonOutput.h"
-#include "token/TokenSelector.h"
+#include "app/cli/JsonOutput.h"
+#include "core/token/TokenSelector.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "MechanismsCommand.h"
+#include "app/cli/MechanismsCommand.h"
 
-#include "TextTable.h"
+#include "app/cli/TextTable.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "ModulesCommand.h"
+#include "app/cli/ModulesCommand.h"
 
-#include "TextTable.h"
-#include "pkcs11/ModuleDiscovery.h"
+#include "app/cli/TextTable.h"
+#include "core/pkcs11/ModuleDiscovery.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "ObjectsCommand.h"
+#include "app/cli/ObjectsCommand.h"
 
-#include "JsonOutput.h"
-#include "TextTable.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/TextTable.h"
 
 #include <QJsonArray>
 

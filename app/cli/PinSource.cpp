@@ -1,4 +1,4 @@
-#include "PinSource.h"
+#include "app/cli/PinSource.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "pkcs11/SecretBytes.h"
+#include "core/base/Result.h"
+#include "core/base/SecretBytes.h"
 
 #include <QCoreApplication>
 

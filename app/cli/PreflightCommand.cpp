@@ -1,6 +1,6 @@
-#include "PreflightCommand.h"
+#include "app/cli/PreflightCommand.h"
 
-#include "gateway/Preflight.h"
+#include "core/client/Preflight.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

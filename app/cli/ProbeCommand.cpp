@@ -1,6 +1,6 @@
-#include "ProbeCommand.h"
+#include "app/cli/ProbeCommand.h"
 
-#include "gateway/GatewayProbe.h"
+#include "core/gateway/GatewayProbe.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

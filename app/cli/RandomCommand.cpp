@@ -1,7 +1,7 @@
-#include "RandomCommand.h"
+#include "app/cli/RandomCommand.h"
 
-#include "files/OutputFile.h"
-#include "files/StreamEncoder.h"
+#include "core/files/OutputFile.h"
+#include "core/files/StreamEncoder.h"
 
 #include <cstdio>
 #include <optional>

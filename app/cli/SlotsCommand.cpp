@@ -1,8 +1,8 @@
-#include "SlotsCommand.h"
+#include "app/cli/SlotsCommand.h"
 
-#include "JsonOutput.h"
-#include "TextTable.h"
-#include "pkcs11/FlagNames.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/TextTable.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // hsm-admin: parse, pick the module, show the window, load in the background.
-#include "LibraryHistory.h"
-#include "MainWindow.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "client/Language.h"
-#include "pkcs11/ProcessProtection.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/client/Language.h"
+#include "core/pkcs11/ProcessProtection.h"
+#include "ui/LibraryHistory.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "client/Application.h"
+#include "core/client/Application.h"
 
 #include <QCoreApplication>
 

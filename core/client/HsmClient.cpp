@@ -1,11 +1,11 @@
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
 
-#include "fragment/FragmentDerivation.h"
-#include "pkcs11/Session.h"
-#include "token/DemoHsm.h"
-#include "token/Inventory.h"
-#include "token/ObjectReader.h"
-#include "token/TokenSelector.h"
+#include "core/fragment/FragmentDerivation.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/DemoHsm.h"
+#include "core/token/Inventory.h"
+#include "core/token/ObjectReader.h"
+#include "core/token/TokenSelector.h"
 
 #include <openssl/crypto.h>
 
@@ -22,11 +22,6 @@ QString describeDuration(qint64 ms) {
     return QStringLiteral("%1 s").arg(ms / 1000);
 }
 
-bool sessionLost(const Error &error) {
-    return error.kind == Error::Kind::Pkcs11 &&
-           (error.rv == CKR_SESSION_HANDLE_INVALID || error.rv == CKR_SESSION_CLOSED);
-}
-
 enum class Login { NotNeeded, Needed };
 
 // Runs `job` on the token's shared session. When the module has dropped that session
@@ -40,7 +35,7 @@ Result<T> onTokenSession(Module &module, CK_SLOT_ID slot, Login login,
     if (!session)
         return session.error();
     Result<T> result = job(session.value());
-    if (!result && sessionLost(result.error())) {
+    if (!result && result.error().isSessionLost()) {
         // The wrapper has already forgotten the dead session; this opens a new one.
         session = Session::shared(module, slot);
         if (!session)
@@ -142,9 +137,9 @@ QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path) {
 
 QFuture<Result<ModuleInfo>> HsmClient::loadDemo() {
     return post<ModuleInfo>([this](ModuleWorker &w, RequestContext &) {
-        Status prepared = demo::prepare();
+        Status prepared = demoHsm::prepare();
         Result<ModuleInfo> r =
-            prepared ? w.load(demo::modulePath(), true) : Result<ModuleInfo>(prepared.error());
+            prepared ? w.load(demoHsm::modulePath(), true) : Result<ModuleInfo>(prepared.error());
         Q_EMIT moduleChanged();
         return r;
     });
@@ -221,7 +216,7 @@ QFuture<Result<QList<ObjectInfo>>> HsmClient::objects(CK_SLOT_ID slot) {
             Result<Session> session = Session::shared(m, slot);
             if (!session)
                 return session.error();
-            return objects::list(session.value(), &c, sink);
+            return objectReader::list(session.value(), &c, sink);
         });
 }
 
@@ -230,7 +225,7 @@ QFuture<Result<QList<AttributeValue>>> HsmClient::objectDetails(CK_SLOT_ID slot,
     return submit<QList<AttributeValue>>([slot, object](Module &m, RequestContext &) {
         return onTokenSession<QList<AttributeValue>>(
             m, slot, Login::NotNeeded,
-            [object](Session &session) { return objects::details(session, object); });
+            [object](Session &session) { return objectReader::details(session, object); });
     });
 }
 
@@ -263,8 +258,7 @@ QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_S
             if (!slot)
                 return fragmentGenerator::generate(request, nullptr, takenIds);
             if (!w.module())
-                return Error::make(Error::Kind::NotLoaded,
-                                   QStringLiteral("No PKCS#11 library is loaded."));
+                return Error::notLoaded();
             return onTokenSession<CustomerFragment>(
                 *w.module(), *slot, Login::Needed, [&](Session &session) {
                     return fragmentGenerator::generate(request, &session, takenIds);
@@ -278,7 +272,7 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
         [slot, fragment, reveal](ModuleWorker &w, RequestContext &) -> Result<Derived> {
             auto deriveValue = [&]() -> Result<SecretBytes> {
                 if (fragment.type() == FragmentType::Standard)
-                    return derivation::seed(fragment);
+                    return fragmentDerivation::seed(fragment);
                 if (fragment.type() == FragmentType::Unknown)
                     return Error::make(Error::Kind::Input,
                                        QStringLiteral("%1 is of type '%2', which this version "
@@ -299,7 +293,7 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
             if (!value)
                 return value.error();
             Derived out;
-            out.fingerprint = derivation::fingerprint(value.value());
+            out.fingerprint = fragmentDerivation::fingerprint(value.value());
             if (reveal)
                 out.value = std::make_shared<SecretBytes>(std::move(value).value());
             return out;
@@ -317,8 +311,7 @@ Status streamOnWorker(ModuleWorker &w, RequestContext &c, std::optional<CK_SLOT_
     std::optional<Session> session;
     if (slot) {
         if (!w.module())
-            return Error::make(Error::Kind::NotLoaded,
-                               QStringLiteral("No PKCS#11 library is loaded."));
+            return Error::notLoaded();
         Result<Session> s = Session::shared(*w.module(), *slot);
         if (!s)
             return s.error();
@@ -328,7 +321,7 @@ Status streamOnWorker(ModuleWorker &w, RequestContext &c, std::optional<CK_SLOT_
     Status out =
         entropy::streamRandom(source, session ? &*session : nullptr, static_cast<quint64>(bytes),
                               sink, HealthTests::kDefaultMinEntropy, &c, &delivered);
-    if (!out && session && delivered == 0 && sessionLost(out.error())) {
+    if (!out && session && delivered == 0 && out.error().isSessionLost()) {
         Result<Session> again = Session::shared(*w.module(), *slot);
         if (!again)
             return again.error();
@@ -405,7 +398,7 @@ Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
     m_module = std::move(loaded).value();
     m_demo = demo;
     if (demo) {
-        Result<bool> provisioned = demo::provision(*m_module);
+        Result<bool> provisioned = demoHsm::provision(*m_module);
         if (!provisioned) {
             unload();
             return provisioned.error();
@@ -423,7 +416,7 @@ Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
 
 Result<ModuleInfo> ModuleWorker::reload() {
     if (!m_module)
-        return Error::make(Error::Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
+        return Error::notLoaded();
     m_derivationKeys.clear(); // handles do not outlive C_Finalize
     if (Status s = m_module->reinitialize(); !s) {
         // A module that cannot initialize again is unusable; drop it rather than keep a
@@ -436,7 +429,7 @@ Result<ModuleInfo> ModuleWorker::reload() {
 
 Result<ModuleInfo> ModuleWorker::info() {
     if (!m_module)
-        return Error::make(Error::Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
+        return Error::notLoaded();
     Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
     if (info)
         info.value().demo = m_demo;

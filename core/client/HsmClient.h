@@ -1,19 +1,20 @@
 #pragma once
 
-#include "client/RequestContext.h"
-#include "entropy/EntropyCheck.h"
-#include "entropy/RandomSource.h"
-#include "fragment/FragmentDerivation.h"
-#include "fragment/FragmentGenerator.h"
-#include "pkcs11/CallTrace.h"
-#include "pkcs11/Module.h"
-#include "token/MechanismInfo.h"
-#include "token/ModuleInfo.h"
-#include "token/ObjectInfo.h"
-#include "token/SecretKeys.h"
-#include "token/SlotInfo.h"
-#include "token/TokenLogin.h"
-#include "token/TokenSelection.h"
+#include "core/base/RequestContext.h"
+#include "core/client/FutureResult.h"
+#include "core/entropy/EntropyCheck.h"
+#include "core/entropy/RandomSource.h"
+#include "core/fragment/FragmentDerivation.h"
+#include "core/fragment/FragmentGenerator.h"
+#include "core/pkcs11/CallTrace.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/MechanismInfo.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/ObjectInfo.h"
+#include "core/token/SecretKeys.h"
+#include "core/token/SlotInfo.h"
+#include "core/token/TokenLogin.h"
+#include "core/token/TokenSelection.h"
 
 #include <QFuture>
 #include <QMutex>
@@ -234,8 +235,7 @@ template <typename T>
 QFuture<Result<T>> HsmClient::submit(std::function<Result<T>(Module &, RequestContext &)> job) {
     return post<T>([job = std::move(job)](ModuleWorker &worker, RequestContext &context) {
         if (!worker.module())
-            return Result<T>(Error::make(Error::Kind::NotLoaded,
-                                         QStringLiteral("No PKCS#11 library is loaded.")));
+            return Result<T>(Error::notLoaded());
         return job(*worker.module(), context);
     });
 }
@@ -255,8 +255,7 @@ QFuture<Result<QList<T>>> HsmClient::submitChunked(
             });
             PromiseContext<R> context(*promise);
             if (!worker.module()) {
-                promise->addResult(R(Error::make(Error::Kind::NotLoaded,
-                                                 QStringLiteral("No PKCS#11 library is loaded."))));
+                promise->addResult(R(Error::notLoaded()));
             } else {
                 const ChunkSink<T> sink = [&promise](QList<T> &&chunk) {
                     promise->addResult(R(std::move(chunk)));
@@ -277,7 +276,7 @@ QFuture<Result<QList<T>>> HsmClient::submitChunked(
 template <typename T> Result<QList<T>> awaitAll(QFuture<Result<QList<T>>> future) {
     future.waitForFinished();
     if (future.isCanceled())
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+        return Error::cancelled();
     QList<T> all;
     for (int i = 0; i < future.resultCount(); ++i) {
         Result<QList<T>> chunk = future.resultAt(i);
@@ -292,9 +291,7 @@ template <typename T> Result<QList<T>> awaitAll(QFuture<Result<QList<T>>> future
 // the GUI watches futures instead.
 template <typename T> Result<T> await(QFuture<Result<T>> future) {
     future.waitForFinished();
-    if (future.isCanceled() || future.resultCount() == 0)
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
-    return future.result();
+    return finishedResult(future);
 }
 
 } // namespace hsm

@@ -1,4 +1,4 @@
-#include "client/Language.h"
+#include "core/client/Language.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "entropy/EntropyCheck.h"
+#include "core/entropy/EntropyCheck.h"
 
-#include "client/RequestContext.h"
-#include "entropy/RandomSource.h"
+#include "core/base/RequestContext.h"
+#include "core/entropy/RandomSource.h"
 
 #include <vector>
 
@@ -35,7 +35,7 @@ Result<EntropyCheckReport> check(Session &session, qint64 bytes, RequestContext 
     };
     while (report.bytes < bytes) {
         if (context && context->isCancelled())
-            return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+            return Error::cancelled();
         const size_t n = static_cast<size_t>(std::min<qint64>(block.size(), bytes - report.bytes));
         Status s = hsmRandom(session, block.data(), n, block.size(), onBlock);
         if (!s)

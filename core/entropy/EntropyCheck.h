@@ -1,8 +1,8 @@
 #pragma once
 
-#include "entropy/HealthTests.h"
-#include "pkcs11/Result.h"
-#include "pkcs11/Session.h"
+#include "core/base/Result.h"
+#include "core/entropy/HealthTests.h"
+#include "core/pkcs11/Session.h"
 
 namespace hsm {
 

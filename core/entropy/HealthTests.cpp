@@ -1,4 +1,4 @@
-#include "entropy/HealthTests.h"
+#include "core/entropy/HealthTests.h"
 
 #include <atomic>
 #include <cmath>

@@ -1,7 +1,7 @@
-#include "entropy/RandomSource.h"
+#include "core/entropy/RandomSource.h"
 
-#include "client/RequestContext.h"
-#include "token/Inventory.h"
+#include "core/base/RequestContext.h"
+#include "core/token/Inventory.h"
 
 #include <openssl/rand.h>
 
@@ -127,7 +127,7 @@ public:
         // Checked here too: after a cancel or an abandoned request, the sink's owner may be
         // gone while a block was still being drawn.
         if (m_context && m_context->isCancelled())
-            return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+            return Error::cancelled();
         if (Status s = m_sink(b.out.data(), b.size); !s)
             return s;
         m_given += b.size;
@@ -174,7 +174,7 @@ Status streamRandom(EntropySource source, Session *session, quint64 size, const 
         return context && context->isCancelled();
     };
     const auto cancelledError = [] {
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+        return Error::cancelled();
     };
     if (size <= blockSize) { // one block (fragment seeds, short draws): no second thread
         if (cancelled())

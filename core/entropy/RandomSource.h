@@ -1,9 +1,9 @@
 #pragma once
 
-#include "entropy/HealthTests.h"
-#include "pkcs11/Result.h"
-#include "pkcs11/SecretBytes.h"
-#include "pkcs11/Session.h"
+#include "core/base/Result.h"
+#include "core/base/SecretBytes.h"
+#include "core/entropy/HealthTests.h"
+#include "core/pkcs11/Session.h"
 
 #include <functional>
 

@@ -1,6 +1,6 @@
-#include "files/OutputFile.h"
+#include "core/files/OutputFile.h"
 
-#include "files/InputFile.h"
+#include "core/files/InputFile.h"
 
 #include <QFileInfo>
 

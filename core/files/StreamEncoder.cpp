@@ -1,4 +1,4 @@
-#include "files/StreamEncoder.h"
+#include "core/files/StreamEncoder.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,4 +1,4 @@
-#include "fragment/CustomerFragment.h"
+#include "core/fragment/CustomerFragment.h"
 
 #include <QRegularExpression>
 

@@ -1,13 +1,13 @@
-#include "fragment/FragmentDerivation.h"
+#include "core/fragment/FragmentDerivation.h"
 
-#include "pkcs11/AttributeTemplate.h"
-#include "token/SecretKeys.h"
+#include "core/pkcs11/AttributeTemplate.h"
+#include "core/token/SecretKeys.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 
-namespace hsm::derivation {
+namespace hsm::fragmentDerivation {
 
 QByteArray info(const QString &id) {
     QByteArray out("customer-fragment/v1");
@@ -105,7 +105,7 @@ QString fingerprint(const SecretBytes &value) {
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), 8).toHex());
 }
 
-} // namespace hsm::derivation
+} // namespace hsm::fragmentDerivation
 
 namespace hsm {
 
@@ -175,7 +175,7 @@ Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const Secr
 }
 
 Result<SecretBytes> FragmentDeriver::derive(const CustomerFragment &fragment) {
-    Result<SecretBytes> s = derivation::seed(fragment);
+    Result<SecretBytes> s = fragmentDerivation::seed(fragment);
     if (!s)
         return s.error();
     switch (fragment.type()) {
@@ -189,7 +189,7 @@ Result<SecretBytes> FragmentDeriver::derive(const CustomerFragment &fragment) {
                            QStringLiteral("%1 is of type '%2', which this version cannot derive.")
                                .arg(fragment.id(), fragment.typeName()));
     }
-    return deriveHsm(fragment.keyLabel(), s.value(), derivation::info(fragment.id()));
+    return deriveHsm(fragment.keyLabel(), s.value(), fragmentDerivation::info(fragment.id()));
 }
 
 Result<SecretBytes> FragmentDeriver::deriveHsm(const QString &keyLabel, const SecretBytes &seed,
@@ -197,7 +197,7 @@ Result<SecretBytes> FragmentDeriver::deriveHsm(const QString &keyLabel, const Se
     Result<SecretBytes> prk = extract(keyLabel, seed);
     if (!prk)
         return prk.error();
-    return derivation::expand(prk.value(), info);
+    return fragmentDerivation::expand(prk.value(), info);
 }
 
 } // namespace hsm

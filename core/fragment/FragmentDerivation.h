@@ -1,9 +1,9 @@
 #pragma once
 
-#include "fragment/CustomerFragment.h"
-#include "pkcs11/Result.h"
-#include "pkcs11/SecretBytes.h"
-#include "pkcs11/Session.h"
+#include "core/base/Result.h"
+#include "core/base/SecretBytes.h"
+#include "core/fragment/CustomerFragment.h"
+#include "core/pkcs11/Session.h"
 
 #include <QHash>
 
@@ -11,7 +11,7 @@ namespace hsm {
 
 // Derivation version 1 (docs/derivation.md): PRK = HMAC-SHA256(K, S) inside the HSM,
 // OKM = HKDF-Expand-SHA256(PRK, "customer-fragment/v1" || 0x00 || id, 64) in OpenSSL.
-namespace derivation {
+namespace fragmentDerivation {
 
 inline constexpr int kOkmSize = 64;
 inline constexpr int kGeneratedSeedSize = 64;
@@ -28,7 +28,7 @@ Result<SecretBytes> expand(const SecretBytes &prk, const QByteArray &info);
 // The first 16 hex characters of SHA-256(value): safe to show and compare.
 QString fingerprint(const SecretBytes &value);
 
-} // namespace derivation
+} // namespace fragmentDerivation
 
 // Key handles by label, as a worker keeps them for a token between requests.
 using KeyHandles = QHash<QString, CK_OBJECT_HANDLE>;

@@ -1,7 +1,7 @@
-#include "fragment/FragmentFile.h"
+#include "core/fragment/FragmentFile.h"
 
-#include "files/InputFile.h"
-#include "files/OutputFile.h"
+#include "core/files/InputFile.h"
+#include "core/files/OutputFile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fragment/CustomerFragment.h"
-#include "pkcs11/Result.h"
+#include "core/base/Result.h"
+#include "core/fragment/CustomerFragment.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "fragment/FragmentGenerator.h"
+#include "core/fragment/FragmentGenerator.h"
 
-#include "fragment/FragmentDerivation.h"
-#include "token/Inventory.h"
-#include "token/Labels.h"
-#include "token/SecretKeys.h"
+#include "core/fragment/FragmentDerivation.h"
+#include "core/token/Inventory.h"
+#include "core/token/Labels.h"
+#include "core/token/SecretKeys.h"
 
 #include <openssl/rand.h>
 
@@ -115,7 +115,7 @@ Result<CustomerFragment> generate(const FragmentRequest &request, Session *sessi
     if (!id)
         return id.error();
     Result<SecretBytes> seed =
-        entropy::randomBytes(source.value(), session, derivation::kGeneratedSeedSize);
+        entropy::randomBytes(source.value(), session, fragmentDerivation::kGeneratedSeedSize);
     if (!seed)
         return seed.error();
     QByteArray seedBytes(reinterpret_cast<const char *>(seed->data()),

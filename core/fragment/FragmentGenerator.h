@@ -1,8 +1,8 @@
 #pragma once
 
-#include "entropy/RandomSource.h"
-#include "fragment/CustomerFragment.h"
-#include "pkcs11/Session.h"
+#include "core/entropy/RandomSource.h"
+#include "core/fragment/CustomerFragment.h"
+#include "core/pkcs11/Session.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "fragment/FragmentProvider.h"
+#include "core/fragment/FragmentProvider.h"
 
 #include <cstring>
 
@@ -18,7 +18,7 @@ Result<std::unique_ptr<FragmentProvider>> FragmentProvider::open(const CustomerF
     switch (fragment.type()) {
     case FragmentType::HsmSecured: {
         // A seed too short or not base64 is refused when the provider opens, not on use.
-        Result<SecretBytes> seed = derivation::seed(fragment);
+        Result<SecretBytes> seed = fragmentDerivation::seed(fragment);
         if (!seed)
             return seed.error();
         return std::unique_ptr<FragmentProvider>(

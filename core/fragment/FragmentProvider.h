@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fragment/FragmentDerivation.h"
-#include "fragment/LockedBuffer.h"
+#include "core/fragment/FragmentDerivation.h"
+#include "core/fragment/LockedBuffer.h"
 
 #include <memory>
 
@@ -43,12 +43,12 @@ private:
 // use is the HSM's HMAC and one HKDF-Expand; the derived value is never kept.
 class SecuredFragmentProvider : public FragmentProvider {
 public:
-    // `seed` is the fragment's decoded seed (derivation::seed).
+    // `seed` is the fragment's decoded seed (fragmentDerivation::seed).
     SecuredFragmentProvider(const CustomerFragment &fragment, SecretBytes seed,
                             FragmentDeriver &deriver)
         : m_keyLabel(fragment.keyLabel())
         , m_seed(std::move(seed))
-        , m_info(derivation::info(fragment.id()))
+        , m_info(fragmentDerivation::info(fragment.id()))
         , m_deriver(deriver) {}
     Result<SecretBytes> value() override { return m_deriver.deriveHsm(m_keyLabel, m_seed, m_info); }
 

@@ -1,4 +1,4 @@
-#include "fragment/LockedBuffer.h"
+#include "core/fragment/LockedBuffer.h"
 
 #include <openssl/crypto.h>
 

@@ -1,6 +1,6 @@
-#include "gateway/EnvFile.h"
+#include "core/gateway/EnvFile.h"
 
-#include "files/InputFile.h"
+#include "core/files/InputFile.h"
 
 #include <QHash>
 #include <QRegularExpression>

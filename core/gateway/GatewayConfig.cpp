@@ -1,6 +1,6 @@
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/GatewayConfig.h"
 
-#include "gateway/EnvFile.h"
+#include "core/gateway/EnvFile.h"
 
 #include <QDir>
 #include <QFileInfo>

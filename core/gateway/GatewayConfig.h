@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/TokenSelection.h"
+#include "core/base/Result.h"
+#include "core/token/TokenSelection.h"
 
 #include <QString>
 #include <QStringList>

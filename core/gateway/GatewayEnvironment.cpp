@@ -1,4 +1,4 @@
-#include "gateway/GatewayEnvironment.h"
+#include "core/gateway/GatewayEnvironment.h"
 
 namespace hsm {
 

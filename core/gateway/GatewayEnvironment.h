@@ -1,8 +1,8 @@
 #pragma once
 
-#include "gateway/EnvFile.h"
-#include "pkcs11/SecretBytes.h"
-#include "token/TokenSelection.h"
+#include "core/base/SecretBytes.h"
+#include "core/gateway/EnvFile.h"
+#include "core/token/TokenSelection.h"
 
 #include <memory>
 

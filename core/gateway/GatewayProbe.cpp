@@ -1,6 +1,6 @@
-#include "gateway/GatewayProbe.h"
+#include "core/gateway/GatewayProbe.h"
 
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "pkcs11/AttributeTemplate.h"
+#include "core/pkcs11/AttributeTemplate.h"
 
 #include <cstring>
 

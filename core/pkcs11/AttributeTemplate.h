@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "pkcs11/Session.h"
+#include "core/base/Result.h"
+#include "core/pkcs11/Session.h"
 
 #include <QByteArray>
 

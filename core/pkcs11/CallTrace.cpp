@@ -1,7 +1,7 @@
-#include "pkcs11/CallTrace.h"
+#include "core/pkcs11/CallTrace.h"
 
-#include "files/OutputFile.h"
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
+#include "core/files/OutputFile.h"
 
 #include <QMutexLocker>
 

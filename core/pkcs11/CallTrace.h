@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pkcs11/Result.h"
+#include "core/base/Result.h"
 
 #include <QDateTime>
 #include <QList>

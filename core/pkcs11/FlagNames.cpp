@@ -1,6 +1,6 @@
-#include "pkcs11/FlagNames.h"
+#include "core/pkcs11/FlagNames.h"
 
-#include "pkcs11/Pkcs11Names.h"
+#include "core/base/Pkcs11Names.h"
 
 #include <cstring>
 

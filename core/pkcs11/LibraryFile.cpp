@@ -1,6 +1,6 @@
-#include "pkcs11/LibraryFile.h"
+#include "core/pkcs11/LibraryFile.h"
 
-#include "files/InputFile.h"
+#include "core/files/InputFile.h"
 
 #include <QFile>
 #include <QFileInfo>

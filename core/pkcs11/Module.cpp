@@ -1,6 +1,6 @@
-#include "pkcs11/Module.h"
+#include "core/pkcs11/Module.h"
 
-#include "pkcs11/LibraryFile.h"
+#include "core/pkcs11/LibraryFile.h"
 
 #include <QFile>
 

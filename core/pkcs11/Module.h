@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/CallTrace.h"
-#include "pkcs11/Result.h"
+#include "core/base/Result.h"
+#include "core/pkcs11/CallTrace.h"
 
 #include <QString>
 
@@ -59,7 +59,7 @@ public:
         m_trace->record(name, rv, start, CallTrace::nowNs() - start, hasHandle, handle);
         if constexpr (hasHandle) {
             // A session the module has dropped is forgotten, so the next request opens anew.
-            if (rv == CKR_SESSION_HANDLE_INVALID || rv == CKR_SESSION_CLOSED)
+            if (Error::isSessionLost(rv))
                 forgetTokenSession(handle);
         }
         return rv;

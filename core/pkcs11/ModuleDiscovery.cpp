@@ -1,4 +1,4 @@
-#include "pkcs11/ModuleDiscovery.h"
+#include "core/pkcs11/ModuleDiscovery.h"
 
 #include <QFileInfo>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "pkcs11/ProcessProtection.h"
+#include "core/pkcs11/ProcessProtection.h"
 
 #include <openssl/crypto.h>
 

@@ -1,4 +1,4 @@
-#include "pkcs11/Session.h"
+#include "core/pkcs11/Session.h"
 
 namespace hsm {
 

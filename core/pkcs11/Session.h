@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Module.h"
-#include "pkcs11/SecretBytes.h"
+#include "core/base/SecretBytes.h"
+#include "core/pkcs11/Module.h"
 
 #include <QList>
 

@@ -1,10 +1,10 @@
-#include "token/DemoHsm.h"
+#include "core/token/DemoHsm.h"
 
-#include "pkcs11/FlagNames.h"
-#include "pkcs11/Session.h"
-#include "token/Inventory.h"
-#include "token/ObjectReader.h"
-#include "token/SecretKeys.h"
+#include "core/pkcs11/FlagNames.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/Inventory.h"
+#include "core/token/ObjectReader.h"
+#include "core/token/SecretKeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +17,7 @@
 #define HSM_ADMIN_SOFTHSM_PATH "/usr/lib/softhsm/libsofthsm2.so"
 #endif
 
-namespace hsm::demo {
+namespace hsm::demoHsm {
 namespace {
 
 Error systemError(const QString &what) {
@@ -115,7 +115,7 @@ Result<bool> provision(Module &module) {
         return s.error();
     // The key as create-key makes it: a 32-byte generic secret for HMAC-SHA256, id 01.
     Result<QList<CK_OBJECT_HANDLE>> keys =
-        objects::secretKeysLabelled(session.value(), QLatin1String(kKeyLabel));
+        objectReader::secretKeysLabelled(session.value(), QLatin1String(kKeyLabel));
     Status created = Done{};
     if (keys && keys->isEmpty()) {
         SecretKeySpec spec;
@@ -133,4 +133,4 @@ Result<bool> provision(Module &module) {
     return changed;
 }
 
-} // namespace hsm::demo
+} // namespace hsm::demoHsm

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pkcs11/Module.h"
+#include "core/pkcs11/Module.h"
 
 #include <QString>
 
@@ -8,7 +8,7 @@ namespace hsm {
 
 // The built-in demo HSM: the system's SoftHSMv2 with a configuration and token directory
 // of our own under the user's data location. Not for production; the PINs are public.
-namespace demo {
+namespace demoHsm {
 
 inline constexpr char kTokenLabel[] = "demo";
 inline constexpr char kUserPin[] = "1234";
@@ -26,5 +26,5 @@ Status prepare();
 // Returns true when it changed something (the module must then be re-read).
 Result<bool> provision(Module &module);
 
-} // namespace demo
+} // namespace demoHsm
 } // namespace hsm

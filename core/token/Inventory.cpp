@@ -1,7 +1,7 @@
-#include "token/Inventory.h"
+#include "core/token/Inventory.h"
 
-#include "client/RequestContext.h"
-#include "pkcs11/FlagNames.h"
+#include "core/base/RequestContext.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <vector>
 
@@ -9,7 +9,7 @@ namespace hsm::inventory {
 namespace {
 
 Error cancelled() {
-    return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+    return Error::cancelled();
 }
 
 Result<QList<CK_SLOT_ID>> slotList(Module &module, CK_BBOOL tokenPresent) {

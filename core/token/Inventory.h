@@ -1,9 +1,9 @@
 #pragma once
 
-#include "pkcs11/Module.h"
-#include "token/MechanismInfo.h"
-#include "token/ModuleInfo.h"
-#include "token/SlotInfo.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/MechanismInfo.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/SlotInfo.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "token/Labels.h"
+#include "core/token/Labels.h"
 
 namespace hsm::labels {
 namespace {

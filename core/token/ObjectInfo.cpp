@@ -1,6 +1,6 @@
-#include "token/ObjectInfo.h"
+#include "core/token/ObjectInfo.h"
 
-#include "pkcs11/FlagNames.h"
+#include "core/pkcs11/FlagNames.h"
 
 namespace hsm {
 

@@ -1,9 +1,9 @@
-#include "token/ObjectReader.h"
+#include "core/token/ObjectReader.h"
 
-#include "client/RequestContext.h"
-#include "pkcs11/AttributeTemplate.h"
-#include "pkcs11/FlagNames.h"
-#include "pkcs11/Pkcs11Names.h"
+#include "core/base/Pkcs11Names.h"
+#include "core/base/RequestContext.h"
+#include "core/pkcs11/AttributeTemplate.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <QDate>
 
@@ -13,7 +13,7 @@
 #include <cstring>
 #include <optional>
 
-namespace hsm::objects {
+namespace hsm::objectReader {
 namespace {
 
 struct FlagAttribute {
@@ -50,7 +50,7 @@ const FlagAttribute kPublicKeyFlags[] = {{CKA_LOCAL, ObjectInfo::Local},
                                          {CKA_DERIVE, ObjectInfo::Derive}};
 
 Error cancelled() {
-    return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
+    return Error::cancelled();
 }
 
 // Short name and degree of the curve in a DER-encoded CKA_EC_PARAMS (a named curve OID).
@@ -461,4 +461,4 @@ Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object)
     return out;
 }
 
-} // namespace hsm::objects
+} // namespace hsm::objectReader

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Session.h"
-#include "token/ObjectInfo.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/ObjectInfo.h"
 
 #include <QList>
 
@@ -12,7 +12,7 @@ namespace hsm {
 class RequestContext;
 
 // Reads the objects a session can see. Runs on the worker.
-namespace objects {
+namespace objectReader {
 
 // Lists every object, handing rows to `deliver` in chunks as they are read: the first
 // chunk small, so that a view shows rows early, the rest of `chunkSize` rows. Objects are
@@ -34,5 +34,5 @@ Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object)
 // Secret keys whose CKA_LABEL is exactly `label`.
 Result<QList<CK_OBJECT_HANDLE>> secretKeysLabelled(Session &session, const QString &label);
 
-} // namespace objects
+} // namespace objectReader
 } // namespace hsm

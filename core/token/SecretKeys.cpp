@@ -1,9 +1,9 @@
-#include "token/SecretKeys.h"
+#include "core/token/SecretKeys.h"
 
-#include "pkcs11/FlagNames.h"
-#include "token/Inventory.h"
-#include "token/Labels.h"
-#include "token/ObjectReader.h"
+#include "core/pkcs11/FlagNames.h"
+#include "core/token/Inventory.h"
+#include "core/token/Labels.h"
+#include "core/token/ObjectReader.h"
 
 #include <openssl/rand.h>
 
@@ -24,7 +24,7 @@ Error inputError(const QString &message) {
 
 // Finds the one secret key the gateway would use for `label`.
 Result<CK_OBJECT_HANDLE> findUnique(Session &session, const QString &label) {
-    Result<QList<CK_OBJECT_HANDLE>> found = objects::secretKeysLabelled(session, label);
+    Result<QList<CK_OBJECT_HANDLE>> found = objectReader::secretKeysLabelled(session, label);
     if (!found)
         return found.error();
     if (found->isEmpty()) {
@@ -43,7 +43,7 @@ Result<CK_OBJECT_HANDLE> findUnique(Session &session, const QString &label) {
     if (found->size() > 1) {
         QStringList ids;
         for (CK_OBJECT_HANDLE h : found.value()) {
-            Result<ObjectInfo> row = objects::read(session, h, CKO_SECRET_KEY);
+            Result<ObjectInfo> row = objectReader::read(session, h, CKO_SECRET_KEY);
             ids << (row ? (row->id.isEmpty() ? QStringLiteral("(no id)") : row->idHex())
                         : QStringLiteral("?"));
         }
@@ -210,7 +210,7 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
     if (Status s = validate(spec); !s)
         return s.error();
     const QString label = spec.label.trimmed();
-    Result<QList<CK_OBJECT_HANDLE>> existing = objects::secretKeysLabelled(session, label);
+    Result<QList<CK_OBJECT_HANDLE>> existing = objectReader::secretKeysLabelled(session, label);
     if (!existing)
         return existing.error();
     if (!existing->isEmpty())
@@ -221,7 +221,7 @@ Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec) {
     Result<CK_OBJECT_HANDLE> key = generate(session, spec);
     if (!key)
         return key.error();
-    return objects::read(session, key.value(), CKO_SECRET_KEY);
+    return objectReader::read(session, key.value(), CKO_SECRET_KEY);
 }
 
 Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec) {
@@ -279,7 +279,7 @@ Result<KeyCheckReport> check(Session &session, const QString &label) {
     Result<CK_OBJECT_HANDLE> key = findUnique(session, label);
     if (!key)
         return key.error();
-    Result<ObjectInfo> info = objects::read(session, key.value(), CKO_SECRET_KEY);
+    Result<ObjectInfo> info = objectReader::read(session, key.value(), CKO_SECRET_KEY);
     if (!info)
         return info.error();
     Result<QByteArray> mac = sign(session, key.value(), QByteArray(kCheckMessage), info.value());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Session.h"
-#include "token/ObjectInfo.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/ObjectInfo.h"
 
 #include <QList>
 

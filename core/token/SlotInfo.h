@@ -1,6 +1,6 @@
 #pragma once
 
-#include "token/TokenInfo.h"
+#include "core/token/TokenInfo.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "token/TokenInfo.h"
+#include "core/token/TokenInfo.h"
 
-#include "token/ModuleInfo.h"
+#include "core/token/ModuleInfo.h"
 
 namespace hsm {
 

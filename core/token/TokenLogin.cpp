@@ -1,7 +1,7 @@
-#include "token/TokenLogin.h"
+#include "core/token/TokenLogin.h"
 
-#include "pkcs11/Session.h"
-#include "token/Inventory.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/Inventory.h"
 
 namespace hsm::tokenLogin {
 namespace {

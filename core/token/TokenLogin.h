@@ -1,8 +1,8 @@
 #pragma once
 
-#include "pkcs11/Module.h"
-#include "pkcs11/SecretBytes.h"
-#include "token/TokenInfo.h"
+#include "core/base/SecretBytes.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/TokenInfo.h"
 
 #include <QStringList>
 

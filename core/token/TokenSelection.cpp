@@ -1,6 +1,6 @@
-#include "token/TokenSelection.h"
+#include "core/token/TokenSelection.h"
 
-#include "token/Labels.h"
+#include "core/token/Labels.h"
 
 namespace hsm {
 

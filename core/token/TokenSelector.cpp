@@ -1,4 +1,4 @@
-#include "token/TokenSelector.h"
+#include "core/token/TokenSelector.h"
 
 #include <p11-kit/uri.h>
 

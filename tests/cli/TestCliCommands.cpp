@@ -1,6 +1,6 @@
 // hsm-admin-cli as an operator runs it: JSON output checked against the fixture's tokens,
 // and the exit status for success (0), failure (1) and usage errors (2).
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // random and entropy-check from the command line, and fragment generation refusing a
 // broken generator without writing anything.
-#include "SoftHsmFixture.h"
-#include "entropy/RandomSource.h"
+#include "core/entropy/RandomSource.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // The CLI against a misbehaving HSM (the fault module in front of SoftHSM): the message
 // names the function and its CKR_ value, the exit status says failure, nothing on disk
 // changes, and the same command works once the fault is cleared.
-#include "CliRun.h"
-#include "SoftHsmFixture.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>

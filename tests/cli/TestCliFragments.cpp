@@ -1,6 +1,6 @@
 // The fragment commands end to end: generate, list, derive (the same fingerprint every
 // time, a new one once the key is replaced), and preflight passing and failing.
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // export-config and probe as an operator runs them.
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QProcess>
 #include <QTcpServer>

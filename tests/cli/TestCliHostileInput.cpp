@@ -3,8 +3,8 @@
 // in the HSM, and every file the CLI writes pointed at something it must not replace or
 // onto a full disk. Each refusal is one exact "error:" line and leaves the folder as it
 // was: same bytes, same mtime, no .bak, no temporary file.
-#include "DiskState.h"
-#include "SoftHsmFixture.h"
+#include "tests/support/DiskState.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // too), the messages and the table headers; the system locale (LANGUAGE, LC_ALL, LANG)
 // picks the language when --lang is not given; --lang en or a C locale is English; an
 // unknown --lang warns in one line and stays English.
-#include "CliRun.h"
-#include "SoftHsmFixture.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>

@@ -2,10 +2,10 @@
 // distinctive PIN, neither the PIN nor a fragment's derived value appears in any output,
 // setting or file, except where the operator explicitly asked for it (--reveal,
 // --include-pin). Also checks the process protections the applications switch on.
-#include "CliRun.h"
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "pkcs11/ProcessProtection.h"
+#include "core/client/HsmClient.h"
+#include "core/pkcs11/ProcessProtection.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDirIterator>
 #include <QFile>

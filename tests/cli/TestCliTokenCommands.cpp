@@ -1,6 +1,6 @@
 // The CLI's token commands as an operator scripts them: the gateway's HSM_* environment,
 // PIN sources, object listing, key creation and checks, and that no PIN is ever printed.
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

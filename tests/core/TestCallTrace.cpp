@@ -1,5 +1,5 @@
 // The bounded call trace: order, capacity, and reading while recording.
-#include "pkcs11/CallTrace.h"
+#include "core/pkcs11/CallTrace.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The built-in demo HSM: created through PKCS#11 on first use, reused afterwards, and kept
 // under the (test-local) data location.
-#include "client/HsmClient.h"
-#include "token/DemoHsm.h"
+#include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
 
 #include <QDir>
 #include <QProcess>
@@ -21,7 +21,7 @@ private Q_SLOTS:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.path()));
         qunsetenv("SOFTHSM2_CONF");
         QCoreApplication::setApplicationName(QStringLiteral("hsm-admin"));
-        QVERIFY(demo::directory().startsWith(m_home.path()));
+        QVERIFY(demoHsm::directory().startsWith(m_home.path()));
     }
 
     void firstUseCreatesTokenAndKey() {
@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(slots);
         int demoTokens = 0;
         for (const SlotInfo &s : slots.value()) {
-            if (s.token && s.token->label == QLatin1String(demo::kTokenLabel)) {
+            if (s.token && s.token->label == QLatin1String(demoHsm::kTokenLabel)) {
                 ++demoTokens;
                 QVERIFY(s.token->flags.contains(QStringLiteral("user_pin_initialized")));
                 m_serial = s.token->serial;
@@ -43,7 +43,7 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(demoTokens, 1);
-        QVERIFY(QFile::exists(demo::directory() + QStringLiteral("/softhsm2.conf")));
+        QVERIFY(QFile::exists(demoHsm::directory() + QStringLiteral("/softhsm2.conf")));
     }
 
     void keyIsVisibleToAnotherTool() {
@@ -59,13 +59,13 @@ private Q_SLOTS:
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("SOFTHSM2_CONF"),
-                       demo::directory() + QStringLiteral("/softhsm2.conf"));
+                       demoHsm::directory() + QStringLiteral("/softhsm2.conf"));
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(PKCS11_TOOL),
-                    QStringList{QStringLiteral("--module"), demo::modulePath(),
+                    QStringList{QStringLiteral("--module"), demoHsm::modulePath(),
                                 QStringLiteral("--slot"), QString::number(m_slot),
                                 QStringLiteral("--login"), QStringLiteral("--pin"),
-                                QLatin1String(demo::kUserPin)} +
+                                QLatin1String(demoHsm::kUserPin)} +
                         args);
             p.waitForFinished(60000);
             return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
@@ -91,7 +91,7 @@ private Q_SLOTS:
         auto slots = await(client.slotList());
         QStringList serials;
         for (const SlotInfo &s : slots.value()) {
-            if (s.token && s.token->label == QLatin1String(demo::kTokenLabel))
+            if (s.token && s.token->label == QLatin1String(demoHsm::kTokenLabel))
                 serials << s.token->serial;
         }
         QCOMPARE(serials, QStringList{m_serial});

@@ -1,6 +1,6 @@
 // Gateway env files: what docker --env-file and compose accept, and one-line errors for
 // what they would get wrong.
-#include "gateway/GatewayEnvironment.h"
+#include "core/gateway/GatewayEnvironment.h"
 
 #include <QTest>
 

@@ -2,10 +2,10 @@
 // (tests/faults). Each scenario checks that the error names the PKCS#11 function and its
 // CKR_ value, that nothing crashes, and that the next request works once the fault is
 // cleared.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "fragment/FragmentDerivation.h"
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
+#include "core/client/HsmClient.h"
+#include "core/fragment/FragmentDerivation.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // The version 1 derivation against the published vector and against OpenSSL's one-shot
 // HKDF (salt = the HSM key, IKM = the seed) for 100 random keys, seeds and ids imported into
 // SoftHSM; and the providers: wrapped derives once, secured on every use.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "fragment/FragmentProvider.h"
+#include "core/client/HsmClient.h"
+#include "core/fragment/FragmentProvider.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QTest>
 
@@ -138,7 +138,7 @@ private Q_SLOTS:
             [this, f](Module &m, RequestContext &) -> Result<QStringList> {
                 Result<Session> session = Session::shared(m, m_slot);
                 FragmentDeriver deriver(std::move(session).value());
-                Result<SecretBytes> seed = derivation::seed(f);
+                Result<SecretBytes> seed = fragmentDerivation::seed(f);
                 Result<SecretBytes> prk = deriver.extract(QStringLiteral("vector"), seed.value());
                 if (!prk)
                     return prk.error();
@@ -147,7 +147,7 @@ private Q_SLOTS:
                     return okm.error();
                 return QStringList{QString::fromLatin1(bytes(prk.value()).toHex()),
                                    QString::fromLatin1(bytes(okm.value()).toBase64()),
-                                   derivation::fingerprint(okm.value())};
+                                   fragmentDerivation::fingerprint(okm.value())};
             }));
         QVERIFY2(result, qPrintable(result.error().toString()));
         QCOMPARE(
@@ -180,7 +180,7 @@ private Q_SLOTS:
         for (int i = 0; i < kCases; ++i) {
             const Case &c = m_cases[i];
             QCOMPARE(result->at(i).toHex(),
-                     opensslHkdf(c.key, c.seed, derivation::info(c.id)).toHex());
+                     opensslHkdf(c.key, c.seed, fragmentDerivation::info(c.id)).toHex());
         }
     }
 
@@ -219,7 +219,7 @@ private Q_SLOTS:
 
     void wrappedDerivesOnceSecuredOnEveryUse() {
         const Case &c = m_cases.first();
-        const QByteArray expected = opensslHkdf(c.key, c.seed, derivation::info(c.id));
+        const QByteArray expected = opensslHkdf(c.key, c.seed, fragmentDerivation::info(c.id));
         auto counts = await(m_client->submit<QList<int>>(
             [this, &c, expected](Module &m, RequestContext &) -> Result<QList<int>> {
                 Result<Session> session = Session::shared(m, m_slot);

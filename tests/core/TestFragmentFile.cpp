@@ -1,7 +1,7 @@
 // customer_fragments.json: the gateway's own files read, merges that keep what they do not
 // touch, refusals that leave the file as it was, atomic 0600 writes with a .bak.
-#include "fragment/FragmentFile.h"
-#include "fragment/FragmentGenerator.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/fragment/FragmentGenerator.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // Deployment exports: golden files, a real shell and a real YAML parser reading them back,
 // no PIN unless asked, and imports of docker run commands and env files.
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // The gateway probe against servers this test starts on 127.0.0.1: an open port, a closed
 // one, /health answering 200 and 503, and a /health that never answers.
-#include "gateway/GatewayProbe.h"
+#include "core/gateway/GatewayProbe.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -1,7 +1,7 @@
 // SP 800-90B health tests on crafted sequences, their cut-offs against values computed
 // independently (exact binomial sums in Python's fractions), and the chi-square p-value
 // against closed forms.
-#include "entropy/HealthTests.h"
+#include "core/entropy/HealthTests.h"
 
 #include <QTest>
 

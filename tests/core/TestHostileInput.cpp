@@ -3,18 +3,18 @@
 // control characters or beyond PKCS#11's limits, and output targets that must never be
 // written (devices, pipes, folders, full disks). Each refusal is one exact line, and a
 // refused write leaves the folder exactly as it was.
-#include "DiskState.h"
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "files/OutputFile.h"
-#include "fragment/FragmentFile.h"
-#include "fragment/FragmentGenerator.h"
-#include "gateway/EnvFile.h"
-#include "gateway/GatewayConfig.h"
-#include "pkcs11/Module.h"
-#include "token/Inventory.h"
-#include "token/ObjectReader.h"
-#include "token/TokenSelector.h"
+#include "core/client/HsmClient.h"
+#include "core/files/OutputFile.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/fragment/FragmentGenerator.h"
+#include "core/gateway/EnvFile.h"
+#include "core/gateway/GatewayConfig.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/Inventory.h"
+#include "core/token/ObjectReader.h"
+#include "core/token/TokenSelector.h"
+#include "tests/support/DiskState.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // The worker: requests run off the calling thread, in order, can be cancelled, and the
 // module is finalized once when it is unloaded.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QFutureWatcher>
 #include <QProcess>

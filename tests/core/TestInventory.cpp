@@ -1,8 +1,8 @@
 // Slots, tokens and mechanisms read from SoftHSM tokens, checked against what the fixture
 // created and against OpenSC's pkcs11-tool as an independent reader.
-#include "SoftHsmFixture.h"
-#include "pkcs11/Module.h"
-#include "token/Inventory.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/Inventory.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 // Loading PKCS#11 libraries: a good one, and each way a bad one fails, without crashing.
-#include "RawPkcs11.h"
-#include "SoftHsmFixture.h"
-#include "pkcs11/Module.h"
-#include "token/Inventory.h"
+#include "core/pkcs11/Module.h"
+#include "core/token/Inventory.h"
+#include "tests/support/RawPkcs11.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // Listing objects: complete on a token with thousands of keys, in chunks, cancellable,
 // public objects without login, and the per-attribute fallback on sensitive values.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "pkcs11/AttributeTemplate.h"
-#include "token/ObjectReader.h"
+#include "core/client/HsmClient.h"
+#include "core/pkcs11/AttributeTemplate.h"
+#include "core/token/ObjectReader.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QFutureWatcher>
 #include <QProcess>
@@ -140,7 +140,7 @@ private Q_SLOTS:
                 Result<Session> session = Session::shared(m, m_slot);
                 CancelAfterFirstChunk context;
                 int rows = 0;
-                Status s = objects::list(
+                Status s = objectReader::list(
                     session.value(), &context,
                     [&](QList<ObjectInfo> &&chunk) {
                         rows += static_cast<int>(chunk.size());
@@ -169,7 +169,8 @@ private Q_SLOTS:
         auto result =
             await(client.submit<QString>([this](Module &m, RequestContext &) -> Result<QString> {
                 Result<Session> session = Session::shared(m, m_slot);
-                auto keys = objects::secretKeysLabelled(session.value(), QStringLiteral("known"));
+                auto keys =
+                    objectReader::secretKeysLabelled(session.value(), QStringLiteral("known"));
                 if (!keys || keys->size() != 1)
                     return Error::make(Error::Kind::Input, QStringLiteral("no key"));
                 AttributeTemplate t;

@@ -1,8 +1,8 @@
 // Random numbers from SoftHSM through a module that can cap lengths, return constant
 // bytes or hide its RNG: chunks, chunk halving, health-test rejection, missing CKF_RNG,
 // and streams of many blocks through two buffers.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QSemaphore>
 #include <QTest>

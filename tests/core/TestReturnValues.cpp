@@ -1,7 +1,7 @@
 // CK_RV and mechanism names and sentences, checked against pkcs11.h itself.
-#include "pkcs11/Error.h"
-#include "pkcs11/FlagNames.h"
-#include "pkcs11/ReturnValues.h"
+#include "core/base/Error.h"
+#include "core/base/ReturnValues.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <QFile>
 #include <QMap>

@@ -1,7 +1,7 @@
 // Creating and checking the HMAC key: the check passes for a good key and explains each
 // refusal; HMACs from the HSM match OpenSSL's and pkcs11-tool's.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

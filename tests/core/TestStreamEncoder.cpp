@@ -1,5 +1,5 @@
 // StreamEncoder against Qt's one-shot encoders: the same text however the stream is cut.
-#include "files/StreamEncoder.h"
+#include "core/files/StreamEncoder.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,8 +1,8 @@
 // PIN login: the PIN-state rules, a wrong PIN and what it did, and logging in once for
 // several requests.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
+#include "core/client/HsmClient.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QTest>
 

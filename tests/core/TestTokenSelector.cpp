@@ -1,9 +1,9 @@
 // Token selection as the gateway does it: each identifier alone, the environment, URIs,
 // shared labels, conflicts, missing tokens and label prefixes; on hand-made inventories
 // and on real SoftHSM tokens.
-#include "SoftHsmFixture.h"
-#include "client/HsmClient.h"
-#include "token/TokenSelector.h"
+#include "core/client/HsmClient.h"
+#include "core/token/TokenSelector.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QTest>
 

@@ -24,7 +24,7 @@
 //
 // A failing C_Sign, C_Finalize and the like is still made on the real module first, so its
 // state ends up as a real HSM's would (the operation ended, the library finalized).
-#include "pkcs11/Pkcs11Names.h"
+#include "core/base/Pkcs11Names.h"
 
 #include <p11-kit/pkcs11.h>
 

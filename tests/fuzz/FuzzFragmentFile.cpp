@@ -1,6 +1,6 @@
 // libFuzzer target: customer_fragments.json as FragmentFile reads it. A file it accepts
 // must be written back (toJson) into a file it accepts again, with the same entries.
-#include "fragment/FragmentFile.h"
+#include "core/fragment/FragmentFile.h"
 
 #include <QDir>
 #include <QFile>

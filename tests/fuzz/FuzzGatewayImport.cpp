@@ -2,8 +2,8 @@
 // `docker run` command (EnvFile, GatewayImport, splitShellWords). The same bytes go to
 // every reader. Words split from a command and quoted again with shellQuote must split
 // back into the same words; an accepted import must render in every format or say why.
-#include "gateway/EnvFile.h"
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/EnvFile.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <cstdint>
 #include <cstdio>

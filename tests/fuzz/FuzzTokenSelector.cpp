@@ -3,7 +3,7 @@
 // TokenSelector against a fixed set of slots plus one whose token fields come from the
 // input (labels shared, a prefix of another, an uninitialized token, an empty slot). The URI of a
 // token (formatted by p11-kit) must select that very token.
-#include "token/TokenSelector.h"
+#include "core/token/TokenSelector.h"
 
 #include <p11-kit/pkcs11.h>
 

@@ -1,7 +1,7 @@
 // The Debian package made from this build, as scripts/package makes it (cpack -G DEB, no
 // compiling: it packages what is built): its contents and fields, and the programs
 // extracted from it running on a SoftHSM token with the system's Qt.
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>

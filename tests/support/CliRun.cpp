@@ -1,4 +1,4 @@
-#include "CliRun.h"
+#include "tests/support/CliRun.h"
 
 #include <QProcess>
 

@@ -1,4 +1,4 @@
-#include "DiskState.h"
+#include "tests/support/DiskState.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "RawPkcs11.h"
+#include "tests/support/RawPkcs11.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
-#include "SoftHsmFixture.h"
+#include "tests/support/SoftHsmFixture.h"
 
-#include "RawPkcs11.h"
+#include "tests/support/RawPkcs11.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "MainWindow.h"
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
+#include "ui/MainWindow.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,15 +2,15 @@
 // windows on a fresh demo HSM in a temporary home (never the user's settings). Run by
 // scripts/screenshots under Xvfb; any platform works, offscreen included.
 
-#include "DemoWindow.h"
-#include "UiTestHome.h"
-#include "client/Application.h"
-#include "gateway/GatewayConfig.h"
-#include "objects/CreateKeyDialog.h"
-#include "token/DemoHsm.h"
-#include "token/PinDialog.h"
-#include "wizard/FragmentWizard.h"
-#include "wizard/GatewayImportDialog.h"
+#include "core/client/Application.h"
+#include "core/gateway/GatewayConfig.h"
+#include "core/token/DemoHsm.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/token/PinDialog.h"
+#include "ui/wizard/FragmentWizard.h"
+#include "ui/wizard/GatewayImportDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -94,7 +94,7 @@ private:
     // The demo's notes spell out its PIN; no screenshot shows a PIN, so the note ends
     // before it. Anything else showing it stops the run.
     static void hideDemoPin(QWidget *window) {
-        const QString pin = QString::fromLatin1(demo::kUserPin);
+        const QString pin = QString::fromLatin1(demoHsm::kUserPin);
         const QRegularExpression note(QStringLiteral("[;,]? *user PIN %1$").arg(pin));
         for (QLabel *label : window->findChildren<QLabel *>()) {
             if (label->text().contains(note))
@@ -124,7 +124,7 @@ void Screenshots::take() {
         throw std::runtime_error("the demo HSM did not load: " + failed.toStdString());
     const Result<QList<SlotInfo>> slots = await(m_demo.client().slotList());
     for (const SlotInfo &slot : slots.value()) {
-        if (slot.token && slot.token->label == QLatin1String(demo::kTokenLabel))
+        if (slot.token && slot.token->label == QLatin1String(demoHsm::kTokenLabel))
             m_slot = slot.id;
     }
     dialogs();
@@ -154,7 +154,7 @@ void Screenshots::dialogs() {
     auto *pin = visibleChild<PinDialog>(window, "the PIN dialog");
     waitFor([pin] { return !find<QLabel>(pin, "pinState")->text().isEmpty(); }, "the PIN state");
     save(pin, "pin-dialog"); // the PIN field empty: no PIN, masked or not
-    find<QLineEdit>(pin, "pinEdit")->setText(QString::fromLatin1(demo::kUserPin));
+    find<QLineEdit>(pin, "pinEdit")->setText(QString::fromLatin1(demoHsm::kUserPin));
     QPointer<PinDialog> closing = pin;
     find<QDialogButtonBox>(pin, "")->button(QDialogButtonBox::Ok)->click();
     waitFor([&closing] { return closing.isNull() || !closing->isVisible(); }, "the login");
@@ -196,7 +196,7 @@ void Screenshots::mainWindow() {
     for (int column = 0; !key.isValid() && column < objects->model()->columnCount(); ++column) {
         const QModelIndexList hits =
             objects->model()->match(objects->model()->index(0, column), Qt::DisplayRole,
-                                    QString::fromLatin1(demo::kKeyLabel), 1, Qt::MatchExactly);
+                                    QString::fromLatin1(demoHsm::kKeyLabel), 1, Qt::MatchExactly);
         if (!hits.isEmpty())
             key = hits.first();
     }
@@ -248,7 +248,7 @@ void Screenshots::wizard() {
                 "  -e HSM_PIN_FILE=/run/secrets/hsm_pin \\\n"
                 "  -v $PWD/customer_fragments.json:/akeyless/customer_fragments.json \\\n"
                 "  akeyless/base")
-                .arg(demo::modulePath()));
+                .arg(demoHsm::modulePath()));
     save(importDialog, "gateway-import");
     importDialog->reject();
 

@@ -1,12 +1,12 @@
-#include "DemoWindow.h"
-#include "UiTestHome.h"
-#include "client/Application.h"
-#include "fragment/FragmentFile.h"
-#include "objects/CreateKeyDialog.h"
-#include "token/DemoHsm.h"
-#include "token/PinDialog.h"
-#include "wizard/FragmentWizard.h"
-#include "wizard/GatewayImportDialog.h"
+#include "core/client/Application.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/token/DemoHsm.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/token/PinDialog.h"
+#include "ui/wizard/FragmentWizard.h"
+#include "ui/wizard/GatewayImportDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -379,7 +379,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     QVERIFY(pinDialog);
     QVERIFY(QTest::qWaitForWindowActive(pinDialog));
     QTRY_COMPARE(focused() ? focused()->objectName() : QString(), QStringLiteral("pinEdit"));
-    type(QString::fromLatin1(demo::kUserPin));
+    type(QString::fromLatin1(demoHsm::kUserPin));
     key(Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(pinDialog.isNull() || !pinDialog->isVisible(), kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), kTimeout);
@@ -391,7 +391,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     // 2. Key: the list from its label's Alt+K, the demo key with the arrow keys.
     QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::KeyPageId));
     auto *keys = wizard->currentPage()->findChild<QTreeWidget *>(QStringLiteral("keyList"));
-    const QString label = QString::fromLatin1(demo::kKeyLabel);
+    const QString label = QString::fromLatin1(demoHsm::kKeyLabel);
     QTreeWidgetItem *demoKey = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((demoKey = keys->findItems(label, Qt::MatchExactly).value(0)) &&
                                  demoKey->text(4).startsWith(QStringLiteral("Passed")),
@@ -464,7 +464,7 @@ void TestAccessibility::wizardWithKeyboardAlone() {
     std::optional<CK_SLOT_ID> slot;
     const Result<QList<SlotInfo>> slots = await(m_demo->client().slotList());
     for (const SlotInfo &s : slots.value()) {
-        if (s.token && s.token->label == QLatin1String(demo::kTokenLabel))
+        if (s.token && s.token->label == QLatin1String(demoHsm::kTokenLabel))
             slot = s.id;
     }
     QVERIFY(slot);

@@ -2,16 +2,16 @@
 // while the window works, filtered by function and to failures, copied and saved as the
 // CLI's --trace lines; and its model and note on their own: the cap, dropped calls, and
 // staying at the newest call unless scrolled up.
-#include "DemoWindow.h"
-#include "UiTestHome.h"
-#include "calllog/CallLogDock.h"
-#include "calllog/CallLogFilterModel.h"
-#include "calllog/CallLogModel.h"
-#include "client/Application.h"
-#include "objects/ObjectsPage.h"
-#include "pkcs11/CallTrace.h"
-#include "pkcs11/ReturnValues.h"
-#include "token/PinDialog.h"
+#include "core/base/ReturnValues.h"
+#include "core/client/Application.h"
+#include "core/pkcs11/CallTrace.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/calllog/CallLogDock.h"
+#include "ui/calllog/CallLogFilterModel.h"
+#include "ui/calllog/CallLogModel.h"
+#include "ui/objects/ObjectsPage.h"
+#include "ui/token/PinDialog.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,14 +3,14 @@
 // on a SoftHSM fixture token, neither the PIN nor any of those bytes (raw, hex, base64 or
 // UTF-16) is in the dock's text, on the clipboard after copying every call, or in the file
 // the dock saves.
-#include "MainWindow.h"
-#include "SoftHsmFixture.h"
-#include "UiTestHome.h"
-#include "calllog/CallLogDock.h"
-#include "calllog/CallLogModel.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "token/PinDialog.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "tests/support/SoftHsmFixture.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/MainWindow.h"
+#include "ui/calllog/CallLogDock.h"
+#include "ui/calllog/CallLogModel.h"
+#include "ui/token/PinDialog.h"
 
 #include <QAction>
 #include <QApplication>

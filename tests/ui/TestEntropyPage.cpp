@@ -1,11 +1,11 @@
-#include "DemoWindow.h"
-#include "MainWindow.h"
-#include "UiTestHome.h"
-#include "browser/ModuleTreeModel.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "entropy/ByteHistogramWidget.h"
-#include "entropy/EntropyPage.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/MainWindow.h"
+#include "ui/browser/ModuleTreeModel.h"
+#include "ui/entropy/ByteHistogramWidget.h"
+#include "ui/entropy/EntropyPage.h"
 
 #include <QApplication>
 #include <QComboBox>

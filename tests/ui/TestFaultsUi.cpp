@@ -5,20 +5,20 @@
 // logged out behind our back asks for the PIN again and goes on; a removed token is
 // explained; and neither the PIN nor a derived value is left anywhere on disk or in the
 // call trace.
-#include "MainWindow.h"
-#include "SoftHsmFixture.h"
-#include "UiTestHome.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "entropy/EntropyPage.h"
-#include "fragment/FragmentFile.h"
-#include "objects/CreateKeyDialog.h"
-#include "objects/ObjectTableModel.h"
-#include "objects/ObjectsPage.h"
-#include "pkcs11/CallTrace.h"
-#include "pkcs11/ReturnValues.h"
-#include "token/PinDialog.h"
-#include "wizard/FragmentWizard.h"
+#include "core/base/ReturnValues.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/pkcs11/CallTrace.h"
+#include "tests/support/SoftHsmFixture.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/MainWindow.h"
+#include "ui/entropy/EntropyPage.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/objects/ObjectTableModel.h"
+#include "ui/objects/ObjectsPage.h"
+#include "ui/token/PinDialog.h"
+#include "ui/wizard/FragmentWizard.h"
 
 #include <QAbstractButton>
 #include <QAction>

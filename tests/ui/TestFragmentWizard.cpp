@@ -1,13 +1,13 @@
-#include "MainWindow.h"
-#include "UiTestHome.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "entropy/RandomSource.h"
-#include "gateway/GatewayConfig.h"
-#include "token/DemoHsm.h"
-#include "token/PinDialog.h"
-#include "wizard/FragmentWizard.h"
-#include "wizard/GatewayImportDialog.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/entropy/RandomSource.h"
+#include "core/gateway/GatewayConfig.h"
+#include "core/token/DemoHsm.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/MainWindow.h"
+#include "ui/token/PinDialog.h"
+#include "ui/wizard/FragmentWizard.h"
+#include "ui/wizard/GatewayImportDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -175,12 +175,12 @@ QString TestFragmentWizard::demoSerial() const {
 void TestFragmentWizard::waitForHsmPageReady() {
     QTRY_VERIFY_WITH_TIMEOUT(button(QWizard::NextButton)->isEnabled(), kTimeout);
     QCOMPARE(child<QLabel>("loginState")->text(), QStringLiteral("Logged in to demo"));
-    QCOMPARE(child<QLineEdit>("libraryPath")->text(), demo::modulePath());
+    QCOMPARE(child<QLineEdit>("libraryPath")->text(), demoHsm::modulePath());
 }
 
 void TestFragmentWizard::chooseDemoKey() {
     auto *keys = child<QTreeWidget>("keyList");
-    const QString label = QString::fromLatin1(demo::kKeyLabel);
+    const QString label = QString::fromLatin1(demoHsm::kKeyLabel);
     QTreeWidgetItem *key = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((key = keys->findItems(label, Qt::MatchExactly).value(0)) &&
                                  key->text(4).startsWith(QStringLiteral("Passed")),
@@ -236,7 +236,7 @@ void TestFragmentWizard::completesEveryPage() {
     QTRY_VERIFY_WITH_TIMEOUT((pinDialog = visibleDialog<PinDialog>()), kTimeout);
     QPointer<PinDialog> closing = pinDialog;
     auto *pin = pinDialog->findChild<QLineEdit *>(QStringLiteral("pinEdit"));
-    QTest::keyClicks(pin, QString::fromLatin1(demo::kUserPin));
+    QTest::keyClicks(pin, QString::fromLatin1(demoHsm::kUserPin));
     QTest::keyClick(pin, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(closing.isNull(), kTimeout);
     waitForHsmPageReady();
@@ -295,14 +295,14 @@ void TestFragmentWizard::completesEveryPage() {
     const QString docker = child<QPlainTextEdit>("exportText")->toPlainText();
     QVERIFY2(docker.contains(QStringLiteral("HSM_TOKEN_SERIAL=") + demoSerial()),
              qPrintable(docker));
-    QVERIFY2(docker.contains(demo::modulePath()), qPrintable(docker));
+    QVERIFY2(docker.contains(demoHsm::modulePath()), qPrintable(docker));
     QVERIFY2(docker.contains(m_file), qPrintable(docker));
     QVERIFY2(docker.contains(QStringLiteral("HSM_USE_RAND=true")), qPrintable(docker));
     // No PIN: not as a variable, and not the demo's digits anywhere but inside known values.
-    QVERIFY(!docker.contains(QStringLiteral("HSM_PIN=") + QLatin1String(demo::kUserPin)));
+    QVERIFY(!docker.contains(QStringLiteral("HSM_PIN=") + QLatin1String(demoHsm::kUserPin)));
     QString scrubbed = docker;
-    scrubbed.remove(demoSerial()).remove(m_file).remove(demo::modulePath());
-    QVERIFY2(!scrubbed.contains(QLatin1String(demo::kUserPin)), qPrintable(docker));
+    scrubbed.remove(demoSerial()).remove(m_file).remove(demoHsm::modulePath());
+    QVERIFY2(!scrubbed.contains(QLatin1String(demoHsm::kUserPin)), qPrintable(docker));
     // Every format renders, from the keyboard, without the PIN.
     format->setFocus();
     for (int i = 1; i < format->count(); ++i) {
@@ -310,8 +310,8 @@ void TestFragmentWizard::completesEveryPage() {
         QCOMPARE(format->currentIndex(), i);
         QString text = child<QPlainTextEdit>("exportText")->toPlainText();
         QVERIFY2(!text.isEmpty(), qPrintable(format->currentText()));
-        text.remove(demoSerial()).remove(m_file).remove(demo::modulePath());
-        QVERIFY2(!text.contains(QLatin1String(demo::kUserPin)), qPrintable(text));
+        text.remove(demoSerial()).remove(m_file).remove(demoHsm::modulePath());
+        QVERIFY2(!text.contains(QLatin1String(demoHsm::kUserPin)), qPrintable(text));
     }
     QTest::keyClick(format, Qt::Key_Home);
     screenshot(5);
@@ -334,7 +334,7 @@ void TestFragmentWizard::completesEveryPage() {
     QCOMPARE(entry.value(QStringLiteral("fragment_type")).toString(),
              QStringLiteral("hsm_wrapped"));
     QCOMPARE(entry.value(QStringLiteral("key_label")).toString(),
-             QString::fromLatin1(demo::kKeyLabel));
+             QString::fromLatin1(demoHsm::kKeyLabel));
     QCOMPARE(entry.value(QStringLiteral("description")).toString(),
              QStringLiteral("made by the wizard test"));
     QCOMPARE(QSettings().value(QLatin1String(FragmentWizard::kLastFragmentsFileKey)).toString(),
@@ -345,7 +345,7 @@ void TestFragmentWizard::derivesTheSameFingerprintWithTheCli() {
     QVERIFY(!m_fingerprint.isEmpty());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(m_home).filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("HSM_PIN"), QString::fromLatin1(demo::kUserPin));
+    env.insert(QStringLiteral("HSM_PIN"), QString::fromLatin1(demoHsm::kUserPin));
     for (const char *name : {"PKCS11_LIB_PATH", "HSM_SLOT", "HSM_TOKEN_LABEL", "HSM_TOKEN_SERIAL"})
         env.remove(QLatin1String(name));
     QProcess cli;
@@ -516,9 +516,9 @@ void TestFragmentWizard::verifyFailureShowsReasonAndRetries() {
     QVERIFY(child<QLineEdit>("fingerprint")->text().isEmpty());
     screenshot(8);
 
-    QVERIFY(
-        await(m_client->login(slot, SecretBytes::fromString(QString::fromLatin1(demo::kUserPin))))
-            .ok());
+    QVERIFY(await(m_client->login(slot,
+                                  SecretBytes::fromString(QString::fromLatin1(demoHsm::kUserPin))))
+                .ok());
     press(retry);
     QTRY_VERIFY_WITH_TIMEOUT(button(QWizard::NextButton)->isEnabled(), kTimeout);
     QVERIFY(kFingerprint.match(child<QLineEdit>("fingerprint")->text()).hasMatch());
@@ -577,9 +577,9 @@ void TestFragmentWizard::importsDockerRunSettings() {
     // Line by line: QTest types no newline, but Return in the editor makes one.
     const QStringList lines = {QStringLiteral("docker run -d -p 8000:8000 --name gw \\"),
                                QStringLiteral("  -e PKCS11_LIB_PATH=%1 -e HSM_TOKEN_LABEL=demo \\")
-                                   .arg(demo::modulePath()),
+                                   .arg(demoHsm::modulePath()),
                                QStringLiteral("  -e HSM_USE_RAND=false -e HSM_PIN=%1 \\")
-                                   .arg(QLatin1String(demo::kUserPin)),
+                                   .arg(QLatin1String(demoHsm::kUserPin)),
                                QStringLiteral("  -v %1:%2 akeyless/base")
                                    .arg(fragments, QLatin1String(GatewayConfig::kFragmentsMount))};
     for (const QString &line : lines) {
@@ -596,7 +596,7 @@ void TestFragmentWizard::importsDockerRunSettings() {
     QVERIFY(note->isVisible());
     QVERIFY2(note->text().contains(QStringLiteral("-p 8000:8000")), qPrintable(note->text()));
     QVERIFY2(note->text().contains(QStringLiteral("--name gw")), qPrintable(note->text()));
-    QVERIFY2(!note->text().contains(QStringLiteral("HSM_PIN=") + QLatin1String(demo::kUserPin)),
+    QVERIFY2(!note->text().contains(QStringLiteral("HSM_PIN=") + QLatin1String(demoHsm::kUserPin)),
              qPrintable(note->text()));
     // The token is selected by the imported variable.
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -2,12 +2,12 @@
 // draws, sharp at a pixel ratio of 2, at 16 and 64 px; each reads on a light and on a dark
 // window background; and the browser tree, the objects table and the mechanisms table
 // show them.
-#include "Icons.h"
-#include "UiTestHome.h"
-#include "browser/MechanismTableModel.h"
-#include "browser/ModuleTreeModel.h"
-#include "client/Application.h"
-#include "objects/ObjectTableModel.h"
+#include "core/client/Application.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/Icons.h"
+#include "ui/browser/MechanismTableModel.h"
+#include "ui/browser/ModuleTreeModel.h"
+#include "ui/objects/ObjectTableModel.h"
 
 #include <QApplication>
 #include <QDir>

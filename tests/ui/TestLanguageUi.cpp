@@ -2,11 +2,11 @@
 // translations installed the way hsm-admin installs them for --lang (language::install).
 // The test functions run in order: English first (C locale, then --lang en), German last,
 // since an installed translation stays for the rest of the process.
-#include "DemoWindow.h"
-#include "UiTestHome.h"
-#include "client/Application.h"
-#include "client/Language.h"
-#include "wizard/FragmentWizard.h"
+#include "core/client/Application.h"
+#include "core/client/Language.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/wizard/FragmentWizard.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,11 +1,11 @@
-#include "LibraryHistory.h"
-#include "MainWindow.h"
-#include "OpenLibraryDialog.h"
-#include "UiTestHome.h"
-#include "browser/MechanismTableModel.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "token/DemoHsm.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/LibraryHistory.h"
+#include "ui/MainWindow.h"
+#include "ui/OpenLibraryDialog.h"
+#include "ui/browser/MechanismTableModel.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -165,12 +165,12 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
 
     // A success closes it and remembers the library.
     QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
-    path->setText(demo::modulePath());
+    path->setText(demoHsm::modulePath());
     QTest::mouseClick(open, Qt::LeftButton);
     QVERIFY(loaded.wait(kTimeout));
     QTRY_VERIFY(dialog.isNull());
-    QCOMPARE(libraryHistory::recent().value(0), demo::modulePath());
-    QCOMPARE(libraryHistory::last(), demo::modulePath());
+    QCOMPARE(libraryHistory::recent().value(0), demoHsm::modulePath());
+    QCOMPARE(libraryHistory::last(), demoHsm::modulePath());
     QVERIFY(demoToken().isValid());
 }
 

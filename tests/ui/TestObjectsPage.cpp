@@ -1,15 +1,15 @@
-#include "DemoWindow.h"
-#include "MainWindow.h"
-#include "UiTestHome.h"
-#include "browser/ModuleTreeModel.h"
-#include "client/Application.h"
-#include "client/HsmClient.h"
-#include "objects/CreateKeyDialog.h"
-#include "objects/ObjectTableModel.h"
-#include "objects/ObjectsPage.h"
-#include "pkcs11/Session.h"
-#include "token/DemoHsm.h"
-#include "token/PinDialog.h"
+#include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/pkcs11/Session.h"
+#include "core/token/DemoHsm.h"
+#include "tests/ui/DemoWindow.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/MainWindow.h"
+#include "ui/browser/ModuleTreeModel.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/objects/ObjectTableModel.h"
+#include "ui/objects/ObjectsPage.h"
+#include "ui/token/PinDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -110,7 +110,7 @@ void TestObjectsPage::showsNoPrivateObjectBeforeLogin() {
                  qPrintable(cell(row, ObjectTableModel::LabelColumn)));
         QVERIFY(cell(row, ObjectTableModel::ClassColumn) != QStringLiteral("private_key"));
     }
-    QCOMPARE(rowLabelled(QString::fromLatin1(demo::kKeyLabel)), -1);
+    QCOMPARE(rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel)), -1);
     QVERIFY(!child<QProgressBar>("objectProgress")->isVisible());
     QVERIFY(!child<QPushButton>("cancelObjects")->isVisible());
 }
@@ -165,7 +165,7 @@ void TestObjectsPage::logsInThroughPinDialog() {
 
     QPointer<PinDialog> closing = dialog;
     auto *pin = dialog->findChild<QLineEdit *>(QStringLiteral("pinEdit"));
-    QTest::keyClicks(pin, QString::fromLatin1(demo::kUserPin));
+    QTest::keyClicks(pin, QString::fromLatin1(demoHsm::kUserPin));
     QTest::keyClick(pin, Qt::Key_Enter);
     QTRY_VERIFY_WITH_TIMEOUT(closing.isNull(), kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("loginState")->text(),
@@ -174,9 +174,9 @@ void TestObjectsPage::logsInThroughPinDialog() {
     QVERIFY(action("logOutAction")->isEnabled());
 
     // The login re-reads the objects: the demo key is there now.
-    QTRY_VERIFY_WITH_TIMEOUT(rowLabelled(QString::fromLatin1(demo::kKeyLabel)) >= 0, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel)) >= 0, kTimeout);
     QVERIFY(waitListed());
-    const int row = rowLabelled(QString::fromLatin1(demo::kKeyLabel));
+    const int row = rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel));
     QCOMPARE(cell(row, ObjectTableModel::ClassColumn), QStringLiteral("secret_key"));
     QCOMPARE(cell(row, ObjectTableModel::KeyTypeColumn), QStringLiteral("generic_secret"));
     QCOMPARE(cell(row, ObjectTableModel::SizeColumn), QStringLiteral("256"));
@@ -188,7 +188,7 @@ void TestObjectsPage::logsInThroughPinDialog() {
 
 void TestObjectsPage::showsAttributesOfSelectedObject() {
     auto *view = child<QTableView>("objectTable");
-    const int row = rowLabelled(QString::fromLatin1(demo::kKeyLabel));
+    const int row = rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel));
     QVERIFY(row >= 0);
     const QModelIndex index = table()->index(row, ObjectTableModel::LabelColumn);
     view->scrollTo(index);
@@ -201,7 +201,8 @@ void TestObjectsPage::showsAttributesOfSelectedObject() {
             details->findItems(QString::fromLatin1(name), Qt::MatchExactly, 0);
         return items.isEmpty() ? QStringLiteral("<missing>") : items.first()->text(1);
     };
-    QTRY_COMPARE_WITH_TIMEOUT(value("CKA_LABEL"), QString::fromLatin1(demo::kKeyLabel), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(value("CKA_LABEL"), QString::fromLatin1(demoHsm::kKeyLabel),
+                              kTimeout);
     QCOMPARE(value("CKA_VALUE"), QStringLiteral("sensitive"));
     QCOMPARE(value("CKA_CLASS"), QStringLiteral("secret_key"));
     QCOMPARE(value("CKA_VALUE_LEN"), QStringLiteral("32"));
@@ -222,7 +223,7 @@ void TestObjectsPage::createsKeyThroughDialog() {
     auto *create = dialog->findChild<QPushButton *>(QStringLiteral("createKeyButton"));
     auto *message = dialog->findChild<QLabel *>(QStringLiteral("createKeyMessage"));
     QVERIFY(label && kind && bytes && id && create && message);
-    QCOMPARE(label->text(), QString::fromLatin1(demo::kKeyLabel));
+    QCOMPARE(label->text(), QString::fromLatin1(demoHsm::kKeyLabel));
     QCOMPARE(bytes->value(), 32);
     QTRY_VERIFY_WITH_TIMEOUT(kind->isEnabled(), kTimeout);
     // Only what SoftHSM can generate: generic secrets and AES (no CKM_SHA256_KEY_GEN).
@@ -248,7 +249,7 @@ void TestObjectsPage::createsKeyThroughDialog() {
     const int row = rowLabelled(QStringLiteral("gui-key"));
     QCOMPARE(cell(row, ObjectTableModel::IdColumn), QStringLiteral("c0ffee"));
     QCOMPARE(cell(row, ObjectTableModel::SizeColumn), QStringLiteral("256"));
-    QVERIFY(rowLabelled(QString::fromLatin1(demo::kKeyLabel)) >= 0);
+    QVERIFY(rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel)) >= 0);
 }
 
 void TestObjectsPage::filterNarrowsRows() {
@@ -292,7 +293,7 @@ void TestObjectsPage::checksKey() {
         QVERIFY(!dialog->isVisible());
     };
 
-    check(QString::fromLatin1(demo::kKeyLabel));
+    check(QString::fromLatin1(demoHsm::kKeyLabel));
     if (QTest::currentTestFailed())
         return;
     QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("HMAC-SHA256")), kTimeout);
@@ -315,14 +316,14 @@ void TestObjectsPage::logsOut() {
                               QStringLiteral("Not logged in to demo"), kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(rowLabelled(QStringLiteral("gui-key")) < 0 && !page()->isLoading(),
                              kTimeout);
-    QCOMPARE(rowLabelled(QString::fromLatin1(demo::kKeyLabel)), -1);
+    QCOMPARE(rowLabelled(QString::fromLatin1(demoHsm::kKeyLabel)), -1);
     QVERIFY(action("logInAction")->isEnabled());
 }
 
 void TestObjectsPage::fillsManyObjectsInBatches() {
     const CK_SLOT_ID slot = demoSlot();
-    QFuture<Result<LoginReport>> login =
-        m_demo->client().login(slot, SecretBytes::fromString(QString::fromLatin1(demo::kUserPin)));
+    QFuture<Result<LoginReport>> login = m_demo->client().login(
+        slot, SecretBytes::fromString(QString::fromLatin1(demoHsm::kUserPin)));
     QVERIFY(finishes(login));
     QVERIFY2(login.result().ok(), qPrintable(login.result().error().toString()));
 

@@ -1,6 +1,6 @@
 // The probe page against servers this test starts on 127.0.0.1, driven with QTest.
-#include "UiTestHome.h"
-#include "gateway/ProbePage.h"
+#include "tests/ui/UiTestHome.h"
+#include "ui/gateway/ProbePage.h"
 
 #include <QApplication>
 #include <QLabel>

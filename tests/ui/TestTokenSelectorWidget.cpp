@@ -1,5 +1,5 @@
-#include "token/TokenSelector.h"
-#include "token/TokenSelectorWidget.h"
+#include "core/token/TokenSelector.h"
+#include "ui/token/TokenSelectorWidget.h"
 
 #include <QApplication>
 #include <QClipboard>

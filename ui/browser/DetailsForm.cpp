@@ -1,4 +1,4 @@
-#include "browser/DetailsForm.h"
+#include "ui/browser/DetailsForm.h"
 
 #include <QFormLayout>
 #include <QLabel>

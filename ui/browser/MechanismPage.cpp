@@ -1,8 +1,8 @@
-#include "browser/MechanismPage.h"
+#include "ui/browser/MechanismPage.h"
 
-#include "ListTable.h"
-#include "browser/MechanismTableModel.h"
-#include "client/HsmClient.h"
+#include "core/client/HsmClient.h"
+#include "ui/ListTable.h"
+#include "ui/browser/MechanismTableModel.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/MechanismInfo.h"
+#include "core/base/Result.h"
+#include "core/token/MechanismInfo.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "browser/MechanismTableModel.h"
+#include "ui/browser/MechanismTableModel.h"
 
-#include "Icons.h"
+#include "ui/Icons.h"
 
 namespace hsm::ui {
 

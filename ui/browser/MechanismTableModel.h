@@ -1,6 +1,6 @@
 #pragma once
 
-#include "token/MechanismInfo.h"
+#include "core/token/MechanismInfo.h"
 
 #include <QAbstractTableModel>
 #include <QList>

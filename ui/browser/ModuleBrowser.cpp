@@ -1,11 +1,11 @@
-#include "browser/ModuleBrowser.h"
+#include "ui/browser/ModuleBrowser.h"
 
-#include "browser/MechanismPage.h"
-#include "browser/SlotPage.h"
-#include "browser/TokenPage.h"
-#include "entropy/EntropyPage.h"
-#include "objects/ObjectsPage.h"
-#include "token/TokenSelectorWidget.h"
+#include "ui/browser/MechanismPage.h"
+#include "ui/browser/SlotPage.h"
+#include "ui/browser/TokenPage.h"
+#include "ui/entropy/EntropyPage.h"
+#include "ui/objects/ObjectsPage.h"
+#include "ui/token/TokenSelectorWidget.h"
 
 #include <QHBoxLayout>
 #include <QSplitter>

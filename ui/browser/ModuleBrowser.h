@@ -1,6 +1,6 @@
 #pragma once
 
-#include "browser/ModuleTreeModel.h"
+#include "ui/browser/ModuleTreeModel.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "browser/ModuleTreeModel.h"
+#include "ui/browser/ModuleTreeModel.h"
 
-#include "Icons.h"
+#include "ui/Icons.h"
 
 #include <QFileInfo>
 

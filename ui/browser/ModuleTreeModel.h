@@ -1,7 +1,7 @@
 #pragma once
 
-#include "token/ModuleInfo.h"
-#include "token/SlotInfo.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/SlotInfo.h"
 
 #include <QStandardItemModel>
 

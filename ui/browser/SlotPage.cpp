@@ -1,4 +1,4 @@
-#include "browser/SlotPage.h"
+#include "ui/browser/SlotPage.h"
 
 #include <QLabel>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "browser/DetailsForm.h"
-#include "token/SlotInfo.h"
+#include "core/token/SlotInfo.h"
+#include "ui/browser/DetailsForm.h"
 
 namespace hsm::ui {
 

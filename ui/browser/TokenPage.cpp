@@ -1,6 +1,6 @@
-#include "browser/TokenPage.h"
+#include "ui/browser/TokenPage.h"
 
-#include "pkcs11/FlagNames.h"
+#include "core/pkcs11/FlagNames.h"
 
 #include <QLabel>
 

@@ -1,7 +1,7 @@
-#include "calllog/CallLogDock.h"
+#include "ui/calllog/CallLogDock.h"
 
-#include "calllog/CallLogFilterModel.h"
-#include "calllog/CallLogModel.h"
+#include "ui/calllog/CallLogFilterModel.h"
+#include "ui/calllog/CallLogModel.h"
 
 #include <QAction>
 #include <QCheckBox>

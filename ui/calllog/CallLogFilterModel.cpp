@@ -1,6 +1,6 @@
-#include "calllog/CallLogFilterModel.h"
+#include "ui/calllog/CallLogFilterModel.h"
 
-#include "calllog/CallLogModel.h"
+#include "ui/calllog/CallLogModel.h"
 
 namespace hsm::ui {
 

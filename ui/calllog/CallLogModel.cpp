@@ -1,6 +1,6 @@
-#include "calllog/CallLogModel.h"
+#include "ui/calllog/CallLogModel.h"
 
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
 
 #include <QApplication>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pkcs11/CallTrace.h"
+#include "core/pkcs11/CallTrace.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>

@@ -1,4 +1,4 @@
-#include "entropy/ByteHistogramWidget.h"
+#include "ui/entropy/ByteHistogramWidget.h"
 
 #include <QLocale>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "entropy/EntropyPage.h"
+#include "ui/entropy/EntropyPage.h"
 
-#include "client/HsmClient.h"
-#include "entropy/ByteHistogramWidget.h"
+#include "core/client/HsmClient.h"
+#include "ui/entropy/ByteHistogramWidget.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

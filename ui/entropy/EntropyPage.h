@@ -1,7 +1,7 @@
 #pragma once
 
-#include "entropy/EntropyCheck.h"
-#include "pkcs11/Result.h"
+#include "core/base/Result.h"
+#include "core/entropy/EntropyCheck.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "gateway/ProbePage.h"
+#include "ui/gateway/ProbePage.h"
 
-#include "gateway/GatewayConfig.h"
-#include "gateway/GatewayProbe.h"
+#include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayProbe.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

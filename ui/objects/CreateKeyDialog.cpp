@@ -1,9 +1,9 @@
-#include "objects/CreateKeyDialog.h"
+#include "ui/objects/CreateKeyDialog.h"
 
-#include "FitToContents.h"
-#include "client/HsmClient.h"
-#include "token/DemoHsm.h"
-#include "token/LoginFlow.h"
+#include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
+#include "ui/FitToContents.h"
+#include "ui/token/LoginFlow.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,7 +37,7 @@ CreateKeyDialog::CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QStri
     , m_client(client)
     , m_login(login)
     , m_slot(slot)
-    , m_label(new QLineEdit(QString::fromLatin1(demo::kKeyLabel), this))
+    , m_label(new QLineEdit(QString::fromLatin1(demoHsm::kKeyLabel), this))
     , m_kind(new QComboBox(this))
     , m_bytes(new QSpinBox(this))
     , m_id(new QLineEdit(this))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/SecretKeys.h"
+#include "core/base/Result.h"
+#include "core/token/SecretKeys.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,6 +1,6 @@
-#include "objects/ObjectFilterProxyModel.h"
+#include "ui/objects/ObjectFilterProxyModel.h"
 
-#include "objects/ObjectTableModel.h"
+#include "ui/objects/ObjectTableModel.h"
 
 namespace hsm::ui {
 

@@ -1,6 +1,6 @@
-#include "objects/ObjectTableModel.h"
+#include "ui/objects/ObjectTableModel.h"
 
-#include "Icons.h"
+#include "ui/Icons.h"
 
 namespace hsm::ui {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "token/ObjectInfo.h"
+#include "core/token/ObjectInfo.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,12 +1,12 @@
-#include "objects/ObjectsPage.h"
+#include "ui/objects/ObjectsPage.h"
 
-#include "ListTable.h"
-#include "client/HsmClient.h"
-#include "objects/CreateKeyDialog.h"
-#include "objects/ObjectFilterProxyModel.h"
-#include "objects/ObjectTableModel.h"
-#include "token/DemoHsm.h"
-#include "token/LoginFlow.h"
+#include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
+#include "ui/ListTable.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/objects/ObjectFilterProxyModel.h"
+#include "ui/objects/ObjectTableModel.h"
+#include "ui/token/LoginFlow.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -364,7 +364,7 @@ void ObjectsPage::checkKey() {
     dialog->setWindowTitle(tr("Check Key"));
     dialog->setAccessibleName(tr("Check a secret key"));
     dialog->setLabelText(tr("&Label of the secret key to check for HMAC-SHA256:"));
-    dialog->setTextValue(selected.isEmpty() ? QString::fromLatin1(demo::kKeyLabel) : selected);
+    dialog->setTextValue(selected.isEmpty() ? QString::fromLatin1(demoHsm::kKeyLabel) : selected);
     dialog->setOkButtonText(tr("C&heck"));
     if (auto *edit = dialog->findChild<QLineEdit *>())
         edit->setAccessibleName(tr("Label of the key to check"));

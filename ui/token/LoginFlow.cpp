@@ -1,7 +1,7 @@
-#include "token/LoginFlow.h"
+#include "ui/token/LoginFlow.h"
 
-#include "client/HsmClient.h"
-#include "token/PinDialog.h"
+#include "core/client/HsmClient.h"
+#include "ui/token/PinDialog.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -62,9 +62,7 @@ bool LoginFlow::relogin(const Error &error, QObject *context, Retry retry, GiveU
         error.kind == Error::Kind::NeedsLogin ||
         (error.kind == Error::Kind::Pkcs11 && error.rv == CKR_USER_NOT_LOGGED_IN);
     // A closed session on a token we logged in to: the login may have gone with it.
-    const bool sessionLost =
-        m_loggedIn && error.kind == Error::Kind::Pkcs11 &&
-        (error.rv == CKR_SESSION_HANDLE_INVALID || error.rv == CKR_SESSION_CLOSED);
+    const bool sessionLost = m_loggedIn && error.isSessionLost();
     if (!needsLogin && !sessionLost)
         return false;
     m_waiting.append({context, std::move(retry), std::move(giveUp)});

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/SlotInfo.h"
-#include "token/TokenLogin.h"
+#include "core/base/Result.h"
+#include "core/token/SlotInfo.h"
+#include "core/token/TokenLogin.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "token/PinDialog.h"
+#include "ui/token/PinDialog.h"
 
-#include "FitToContents.h"
+#include "ui/FitToContents.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/SecretBytes.h"
-#include "token/TokenLogin.h"
+#include "core/base/SecretBytes.h"
+#include "core/token/TokenLogin.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "token/TokenSelectorWidget.h"
+#include "ui/token/TokenSelectorWidget.h"
 
-#include "token/TokenSelector.h"
+#include "core/token/TokenSelector.h"
 
 #include <QClipboard>
 #include <QComboBox>

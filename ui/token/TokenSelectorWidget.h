@@ -1,7 +1,7 @@
 #pragma once
 
-#include "token/SlotInfo.h"
-#include "token/TokenSelection.h"
+#include "core/token/SlotInfo.h"
+#include "core/token/TokenSelection.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "wizard/FragmentPage.h"
+#include "ui/wizard/FragmentPage.h"
 
-#include "wizard/FragmentWizard.h"
-#include "wizard/FragmentWizardState.h"
+#include "ui/wizard/FragmentWizard.h"
+#include "ui/wizard/FragmentWizardState.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "entropy/RandomSource.h"
-#include "fragment/FragmentFile.h"
-#include "fragment/FragmentGenerator.h"
+#include "core/entropy/RandomSource.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/fragment/FragmentGenerator.h"
 
 #include <QWizardPage>
 

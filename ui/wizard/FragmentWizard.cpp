@@ -1,12 +1,12 @@
-#include "wizard/FragmentWizard.h"
+#include "ui/wizard/FragmentWizard.h"
 
-#include "fragment/FragmentFile.h"
-#include "token/LoginFlow.h"
-#include "wizard/FragmentPage.h"
-#include "wizard/HsmPage.h"
-#include "wizard/KeyPage.h"
-#include "wizard/SavePage.h"
-#include "wizard/VerifyPage.h"
+#include "core/fragment/FragmentFile.h"
+#include "ui/token/LoginFlow.h"
+#include "ui/wizard/FragmentPage.h"
+#include "ui/wizard/HsmPage.h"
+#include "ui/wizard/KeyPage.h"
+#include "ui/wizard/SavePage.h"
+#include "ui/wizard/VerifyPage.h"
 
 #include <QAbstractButton>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "wizard/FragmentWizardState.h"
+#include "core/base/Result.h"
+#include "ui/wizard/FragmentWizardState.h"
 
 #include <QWizard>
 

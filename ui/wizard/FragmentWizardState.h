@@ -1,10 +1,10 @@
 #pragma once
 
-#include "fragment/CustomerFragment.h"
-#include "fragment/FragmentGenerator.h"
-#include "token/ModuleInfo.h"
-#include "token/SlotInfo.h"
-#include "token/TokenSelection.h"
+#include "core/fragment/CustomerFragment.h"
+#include "core/fragment/FragmentGenerator.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/SlotInfo.h"
+#include "core/token/TokenSelection.h"
 
 #include <QSet>
 #include <QString>

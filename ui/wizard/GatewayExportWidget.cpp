@@ -1,6 +1,6 @@
-#include "wizard/GatewayExportWidget.h"
+#include "ui/wizard/GatewayExportWidget.h"
 
-#include "files/OutputFile.h"
+#include "core/files/OutputFile.h"
 
 #include <QClipboard>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "wizard/GatewayImportDialog.h"
+#include "ui/wizard/GatewayImportDialog.h"
 
-#include "FitToContents.h"
-#include "gateway/GatewayConfig.h"
+#include "core/gateway/GatewayConfig.h"
+#include "ui/FitToContents.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

@@ -1,16 +1,16 @@
-#include "wizard/HsmPage.h"
+#include "ui/wizard/HsmPage.h"
 
-#include "LibraryHistory.h"
-#include "OpenLibraryDialog.h"
-#include "client/HsmClient.h"
-#include "gateway/GatewayConfig.h"
-#include "token/DemoHsm.h"
-#include "token/LoginFlow.h"
-#include "token/TokenSelector.h"
-#include "token/TokenSelectorWidget.h"
-#include "wizard/FragmentWizardState.h"
-#include "wizard/GatewayImportDialog.h"
-#include "wizard/StatusLine.h"
+#include "core/client/HsmClient.h"
+#include "core/gateway/GatewayConfig.h"
+#include "core/token/DemoHsm.h"
+#include "core/token/TokenSelector.h"
+#include "ui/LibraryHistory.h"
+#include "ui/OpenLibraryDialog.h"
+#include "ui/token/LoginFlow.h"
+#include "ui/token/TokenSelectorWidget.h"
+#include "ui/wizard/FragmentWizardState.h"
+#include "ui/wizard/GatewayImportDialog.h"
+#include "ui/wizard/StatusLine.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -217,7 +217,7 @@ void HsmPage::moduleRead() {
     m_libraryPath->setText(m_module->path);
     m_moduleSummary->setText(
         m_module->demo ? tr("%1 — the demo HSM, not for production; user PIN %2")
-                             .arg(m_module->summary(), QString::fromLatin1(demo::kUserPin))
+                             .arg(m_module->summary(), QString::fromLatin1(demoHsm::kUserPin))
                        : m_module->summary());
     m_status->showBusy(tr("Reading the slots…"));
     m_slotsWatcher.setFuture(m_client.slotList());
@@ -263,7 +263,7 @@ std::optional<CK_SLOT_ID> HsmPage::preferredSlot(const QList<SlotInfo> &slots) c
     if (initialized.size() == 1)
         return initialized.first().id;
     for (const SlotInfo &slot : initialized) {
-        if (m_module && m_module->demo && slot.token->label == QLatin1String(demo::kTokenLabel))
+        if (m_module && m_module->demo && slot.token->label == QLatin1String(demoHsm::kTokenLabel))
             return slot.id;
     }
     return std::nullopt;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/ModuleInfo.h"
-#include "token/SlotInfo.h"
-#include "token/TokenSelection.h"
+#include "core/base/Result.h"
+#include "core/token/ModuleInfo.h"
+#include "core/token/SlotInfo.h"
+#include "core/token/TokenSelection.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

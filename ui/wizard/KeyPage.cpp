@@ -1,11 +1,11 @@
-#include "wizard/KeyPage.h"
+#include "ui/wizard/KeyPage.h"
 
-#include "client/HsmClient.h"
-#include "objects/CreateKeyDialog.h"
-#include "token/DemoHsm.h"
-#include "token/LoginFlow.h"
-#include "wizard/FragmentWizardState.h"
-#include "wizard/StatusLine.h"
+#include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
+#include "ui/objects/CreateKeyDialog.h"
+#include "ui/token/LoginFlow.h"
+#include "ui/wizard/FragmentWizardState.h"
+#include "ui/wizard/StatusLine.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -90,7 +90,7 @@ KeyPage::~KeyPage() {
 
 void KeyPage::initializePage() {
     m_preferred =
-        m_state.keyLabel.isEmpty() ? QString::fromLatin1(demo::kKeyLabel) : m_state.keyLabel;
+        m_state.keyLabel.isEmpty() ? QString::fromLatin1(demoHsm::kKeyLabel) : m_state.keyLabel;
     reload();
 }
 

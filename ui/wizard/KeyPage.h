@@ -1,8 +1,8 @@
 #pragma once
 
-#include "pkcs11/Result.h"
-#include "token/ObjectInfo.h"
-#include "token/SecretKeys.h"
+#include "core/base/Result.h"
+#include "core/token/ObjectInfo.h"
+#include "core/token/SecretKeys.h"
 
 #include <QFutureWatcher>
 #include <QHash>

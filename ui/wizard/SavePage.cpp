@@ -1,9 +1,9 @@
-#include "wizard/SavePage.h"
+#include "ui/wizard/SavePage.h"
 
-#include "wizard/FragmentWizard.h"
-#include "wizard/FragmentWizardState.h"
-#include "wizard/GatewayExportWidget.h"
-#include "wizard/StatusLine.h"
+#include "ui/wizard/FragmentWizard.h"
+#include "ui/wizard/FragmentWizardState.h"
+#include "ui/wizard/GatewayExportWidget.h"
+#include "ui/wizard/StatusLine.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fragment/FragmentFile.h"
-#include "gateway/GatewayConfig.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/gateway/GatewayConfig.h"
 
 #include <QTimer>
 #include <QWizardPage>

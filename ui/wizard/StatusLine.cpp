@@ -1,4 +1,4 @@
-#include "wizard/StatusLine.h"
+#include "ui/wizard/StatusLine.h"
 
 #include <QLabel>
 #include <QProgressBar>

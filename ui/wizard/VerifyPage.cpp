@@ -1,9 +1,9 @@
-#include "wizard/VerifyPage.h"
+#include "ui/wizard/VerifyPage.h"
 
-#include "entropy/RandomSource.h"
-#include "token/LoginFlow.h"
-#include "wizard/FragmentWizardState.h"
-#include "wizard/StatusLine.h"
+#include "core/entropy/RandomSource.h"
+#include "ui/token/LoginFlow.h"
+#include "ui/wizard/FragmentWizardState.h"
+#include "ui/wizard/StatusLine.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

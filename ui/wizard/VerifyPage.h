@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client/HsmClient.h"
-#include "pkcs11/Result.h"
+#include "core/base/Result.h"
+#include "core/client/HsmClient.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

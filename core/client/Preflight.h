@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client/HsmClient.h"
-#include "gateway/GatewayEnvironment.h"
+#include "core/client/HsmClient.h"
+#include "core/gateway/GatewayEnvironment.h"
 
 #include <QList>
 

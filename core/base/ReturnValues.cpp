@@ -1,6 +1,6 @@
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
 
-#include "pkcs11/Pkcs11Names.h"
+#include "core/base/Pkcs11Names.h"
 
 namespace hsm {
 

@@ -1,7 +1,7 @@
-#include "gateway/Preflight.h"
+#include "core/client/Preflight.h"
 
-#include "fragment/FragmentFile.h"
-#include "token/TokenSelector.h"
+#include "core/fragment/FragmentFile.h"
+#include "core/token/TokenSelector.h"
 
 namespace hsm {
 namespace {

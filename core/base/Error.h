@@ -28,6 +28,13 @@ struct Error {
 
     static Error pkcs11(const char *function, CK_RV rv);
     static Error make(Kind kind, const QString &message);
+    static Error cancelled(); // Kind::Cancelled, "Cancelled."
+    static Error notLoaded(); // Kind::NotLoaded, "No PKCS#11 library is loaded."
+
+    // The module dropped the session (CKR_SESSION_HANDLE_INVALID or CKR_SESSION_CLOSED,
+    // e.g. after an HSM restart): a new session may succeed where this one failed.
+    static bool isSessionLost(CK_RV rv);
+    bool isSessionLost() const { return kind == Kind::Pkcs11 && isSessionLost(rv); }
 
     // "C_Login returned CKR_PIN_INCORRECT: The PIN is wrong; ..." or just the message.
     QString toString() const;

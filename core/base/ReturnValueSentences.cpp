@@ -1,4 +1,4 @@
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "pkcs11/SecretBytes.h"
+#include "core/base/SecretBytes.h"
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pkcs11/Error.h"
+#include "core/base/Error.h"
 
 #include <optional>
 #include <utility>

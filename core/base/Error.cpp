@@ -1,6 +1,6 @@
-#include "pkcs11/Error.h"
+#include "core/base/Error.h"
 
-#include "pkcs11/ReturnValues.h"
+#include "core/base/ReturnValues.h"
 
 #include <QCoreApplication>
 
@@ -20,6 +20,18 @@ Error Error::make(Kind kind, const QString &message) {
     e.kind = kind;
     e.message = message;
     return e;
+}
+
+Error Error::cancelled() {
+    return make(Kind::Cancelled, QStringLiteral("Cancelled."));
+}
+
+Error Error::notLoaded() {
+    return make(Kind::NotLoaded, QStringLiteral("No PKCS#11 library is loaded."));
+}
+
+bool Error::isSessionLost(CK_RV rv) {
+    return rv == CKR_SESSION_HANDLE_INVALID || rv == CKR_SESSION_CLOSED;
 }
 
 QString Error::toString() const {
