@@ -185,9 +185,9 @@ void TestTranslationFiles::filesAreCurrent() {
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(HSM_LUPDATE),
                   {sources.filePath(QStringLiteral("core")), sources.filePath(QStringLiteral("ui")),
-                   sources.filePath(QStringLiteral("app")), QStringLiteral("-no-obsolete"),
-                   QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"),
-                   fresh});
+                   sources.filePath(QStringLiteral("app")), QStringLiteral("-I"), sources.path(),
+                   QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                   QStringLiteral("none"), QStringLiteral("-ts"), fresh});
     QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
     const QString log = QString::fromUtf8(lupdate.readAll());
     QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0,
