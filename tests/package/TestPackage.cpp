@@ -111,6 +111,7 @@ private Q_SLOTS:
             QStringLiteral("./usr/share/man/man1/hsm-admin-cli.1.gz"),
             QStringLiteral("./usr/share/bash-completion/completions/hsm-admin-cli"),
             QStringLiteral("./usr/share/doc/hsm-admin/README.md"),
+            QStringLiteral("./usr/share/doc/hsm-admin/copyright"),
         };
         for (const QString &f : files)
             QVERIFY2(modes.value(f) == QLatin1String("-rw-r--r--"),
