@@ -1,6 +1,5 @@
 #include "app/cli/Command.h"
 
-#include "app/cli/PinSource.h"
 #include "app/cli/TextTable.h"
 #include "core/client/Language.h"
 #include "core/token/DemoHsm.h"
@@ -65,12 +64,14 @@ QList<QCommandLineOption> globalOptions() {
 }
 
 CommandContext::CommandContext(const QCommandLineParser &globals, const QCommandLineParser &own,
-                               HsmClient &client, QTextStream &out, QTextStream &err)
+                               HsmClient &client, QTextStream &out, QTextStream &err,
+                               StandardStreams streams)
     : m_globals(globals)
     , m_own(own)
     , m_client(client)
     , m_out(out)
-    , m_err(err) {
+    , m_err(err)
+    , m_streams(streams) {
     if (value(QStringLiteral("format")) == QLatin1String("json"))
         m_format = OutputFormat::Json;
 }
@@ -89,6 +90,10 @@ QString CommandContext::value(const QString &name) const {
 }
 
 // Messages quote what they were given (labels, names, paths); each stays one line.
+PinSource CommandContext::pinSource() const {
+    return PinSource(value(QStringLiteral("pin-file")), m_streams);
+}
+
 int CommandContext::fail(const QString &message) {
     m_err << tr("error: %1").arg(TextTable::printable(message)) << Qt::endl;
     return 1;
@@ -150,7 +155,7 @@ Result<bool> CommandContext::logIn(const SlotInfo &slot, bool required) {
     Result<PinState> state = await(m_client.pinState(slot.id));
     if (!state)
         return state.error();
-    const PinSource source(value(QStringLiteral("pin-file")));
+    const PinSource source = pinSource();
     LoginOptions options;
     options.allowFinalTry = isSet(QStringLiteral("allow-final-try"));
     // Refuse before asking for a PIN that could not be used.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/PinSource.h"
+#include "app/cli/StandardStreams.h"
 #include "core/client/HsmClient.h"
 
 #include <QCommandLineParser>
@@ -12,13 +14,13 @@ namespace hsm::cli {
 enum class OutputFormat { Text, Json };
 
 // What a running command can use: its parsed options (global ones included), the client
-// with the selected module loaded, and the output streams.
+// with the selected module loaded, and the run's streams.
 class CommandContext {
     Q_DECLARE_TR_FUNCTIONS(CommandContext)
 
 public:
     CommandContext(const QCommandLineParser &globals, const QCommandLineParser &own,
-                   HsmClient &client, QTextStream &out, QTextStream &err);
+                   HsmClient &client, QTextStream &out, QTextStream &err, StandardStreams streams);
 
     // The option's value from the command's own arguments, else from the global ones
     // before the command name; else its default.
@@ -27,6 +29,10 @@ public:
     OutputFormat format() const { return m_format; }
     HsmClient &client() { return m_client; }
     QTextStream &out() { return m_out; }
+    // Standard output as a C stream, for bytes that are not text (random's raw output).
+    FILE *rawOut() { return m_streams.out; }
+    // The PIN from HSM_PIN, --pin-file or a prompt on this run's terminal.
+    PinSource pinSource() const;
 
     // "error: <message>" on stderr; returns the exit status for an operation failure (1).
     int fail(const QString &message);
@@ -59,6 +65,7 @@ private:
     HsmClient &m_client;
     QTextStream &m_out;
     QTextStream &m_err;
+    StandardStreams m_streams;
     OutputFormat m_format = OutputFormat::Text;
 };
 

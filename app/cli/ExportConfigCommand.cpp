@@ -1,6 +1,5 @@
 #include "app/cli/ExportConfigCommand.h"
 
-#include "app/cli/PinSource.h"
 #include "core/files/InputFile.h"
 #include "core/fragment/FragmentFile.h"
 #include "core/gateway/EnvFile.h"
@@ -126,8 +125,7 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.fragmentsJson = QString::fromUtf8(file->toJson());
     }
     if (context.isSet(QStringLiteral("include-pin"))) {
-        Result<std::shared_ptr<SecretBytes>> pin =
-            PinSource(context.value(QStringLiteral("pin-file"))).read(tr("User PIN: "));
+        Result<std::shared_ptr<SecretBytes>> pin = context.pinSource().read(tr("User PIN: "));
         if (!pin)
             return context.fail(pin.error());
         config.includePin = true;

@@ -24,21 +24,22 @@ qsizetype firstLineLength(const char *data, qsizetype size) {
     return n;
 }
 
-Result<std::shared_ptr<SecretBytes>> prompt(const QString &text) {
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
+Result<std::shared_ptr<SecretBytes>> prompt(const QString &text, const StandardStreams &streams) {
+    std::fputs(text.toLocal8Bit().constData(), streams.err);
+    std::fflush(streams.err);
+    const int in = fileno(streams.in);
     termios saved{};
-    const bool terminal = tcgetattr(STDIN_FILENO, &saved) == 0;
+    const bool terminal = tcgetattr(in, &saved) == 0;
     if (terminal) {
         termios quiet = saved;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        tcsetattr(in, TCSAFLUSH, &quiet);
     }
     char buffer[1024];
-    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    const bool got = std::fgets(buffer, sizeof buffer, streams.in) != nullptr;
     if (terminal)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fputc('\n', stderr);
+        tcsetattr(in, TCSAFLUSH, &saved);
+    std::fputc('\n', streams.err);
     if (!got) {
         OPENSSL_cleanse(buffer, sizeof buffer);
         return pinError(PinSource::tr("No PIN was entered."));
@@ -53,7 +54,8 @@ Result<std::shared_ptr<SecretBytes>> prompt(const QString &text) {
 } // namespace
 
 bool PinSource::available() const {
-    return !qEnvironmentVariableIsEmpty("HSM_PIN") || !m_pinFile.isEmpty() || isatty(STDIN_FILENO);
+    return !qEnvironmentVariableIsEmpty("HSM_PIN") || !m_pinFile.isEmpty() ||
+           isatty(fileno(m_streams.in));
 }
 
 Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) const {
@@ -75,8 +77,8 @@ Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) 
             return pinError(tr("The PIN file %1 is empty.").arg(m_pinFile));
         return pin;
     }
-    if (isatty(STDIN_FILENO))
-        return prompt(promptText);
+    if (isatty(fileno(m_streams.in)))
+        return prompt(promptText, m_streams);
     return pinError(tr("No PIN: set HSM_PIN, use --pin-file FILE, or run on a terminal "
                        "to be asked."));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli/StandardStreams.h"
 #include "core/base/Result.h"
 #include "core/base/SecretBytes.h"
 
@@ -10,13 +11,15 @@
 namespace hsm::cli {
 
 // Where the CLI takes a PIN from, in this order: HSM_PIN (as the gateway does), the first
-// line of --pin-file, or a prompt without echo when stdin is a terminal. Never argv.
+// line of --pin-file, or a prompt without echo when the run's standard input is a
+// terminal (the prompt on its standard error). Never argv.
 class PinSource {
     Q_DECLARE_TR_FUNCTIONS(PinSource)
 
 public:
-    explicit PinSource(QString pinFile)
-        : m_pinFile(std::move(pinFile)) {}
+    PinSource(QString pinFile, StandardStreams streams)
+        : m_pinFile(std::move(pinFile))
+        , m_streams(streams) {}
 
     // Whether a PIN can be had without a prompt or with one.
     bool available() const;
@@ -25,6 +28,7 @@ public:
 
 private:
     QString m_pinFile;
+    StandardStreams m_streams;
 };
 
 } // namespace hsm::cli

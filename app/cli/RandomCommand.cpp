@@ -33,7 +33,8 @@ int RandomCommand::run(CommandContext &context) {
     if (!entropy::parseSource(context.value(QStringLiteral("source")), &source))
         return context.usage(tr("--source must be hsm, os or mixed."));
     const QString out = context.value(QStringLiteral("out"));
-    if (out.isEmpty() && encoding == StreamEncoder::Encoding::Raw && isatty(STDOUT_FILENO))
+    if (out.isEmpty() && encoding == StreamEncoder::Encoding::Raw &&
+        isatty(fileno(context.rawOut())))
         return context.usage(tr("Refusing to write raw bytes to a terminal; use --out FILE "
                                 "or --encoding hex."));
 
@@ -68,7 +69,7 @@ int RandomCommand::run(CommandContext &context) {
             return Done{};
         if (file)
             return file->write(text.data(), text.size());
-        if (std::fwrite(text.data(), 1, static_cast<size_t>(text.size()), stdout) !=
+        if (std::fwrite(text.data(), 1, static_cast<size_t>(text.size()), context.rawOut()) !=
             static_cast<size_t>(text.size()))
             return Error::make(Error::Kind::System, tr("Cannot write to standard output."));
         return Done{};
@@ -81,14 +82,14 @@ int RandomCommand::run(CommandContext &context) {
     if (streamed) {
         if (file)
             streamed = file->commit();
-        else if (std::fflush(stdout) != 0)
+        else if (std::fflush(context.rawOut()) != 0)
             streamed = Error::make(Error::Kind::System, tr("Cannot write to standard output."));
     }
     if (!streamed) {
         if (file)
             file->cancel(); // nothing of an incomplete draw reaches the file
         else
-            std::fflush(stdout); // what passed the tests, as the error says
+            std::fflush(context.rawOut()); // what passed the tests, as the error says
         return context.fail(streamed.error());
     }
     return 0;
