@@ -12,15 +12,9 @@ QList<QCommandLineOption> CheckKeyCommand::options() const {
                                QStringLiteral("label"), QStringLiteral("akeyless_hsm"))};
 }
 
-int CheckKeyCommand::run(CommandContext &context) {
+int CheckKeyCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
     const QString label = context.value(QStringLiteral("label"));
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
-    Result<bool> loggedIn = context.logIn(slot.value(), true);
-    if (!loggedIn)
-        return context.fail(loggedIn.error());
-    Result<KeyCheckReport> report = await(context.client().checkSecretKey(slot->id, label));
+    Result<KeyCheckReport> report = await(context.client().checkSecretKey(token.slot.id, label));
     if (!report)
         return context.fail(report.error());
     if (context.format() == OutputFormat::Json)

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
 
 namespace hsm::cli {
 
-class CheckKeyCommand : public Command {
+class CheckKeyCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(CheckKeyCommand)
 
 public:
@@ -13,7 +13,10 @@ public:
         return tr("Check that the labelled key exists once and computes HMAC-SHA256.");
     }
     QList<QCommandLineOption> options() const override;
-    int run(CommandContext &context) override;
+
+protected:
+    Login needsLogin(const CommandContext &) const override { return Login::Required; }
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
 };
 
 } // namespace hsm::cli

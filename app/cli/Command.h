@@ -71,6 +71,7 @@ private:
 
 // One CLI command. Each lives in its own file and only talks to the core through the
 // HsmClient it is handed.
+// One that works on a token derives from TokenCommand.
 class Command {
     Q_DECLARE_TR_FUNCTIONS(Command)
 

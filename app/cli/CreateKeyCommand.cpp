@@ -21,42 +21,44 @@ QList<QCommandLineOption> CreateKeyCommand::options() const {
     };
 }
 
-int CreateKeyCommand::run(CommandContext &context) {
-    SecretKeySpec spec;
-    spec.label = context.value(QStringLiteral("label")).trimmed();
-    if (spec.label.isEmpty())
+std::optional<int> CreateKeyCommand::prepare(CommandContext &context) {
+    m_spec = SecretKeySpec();
+    m_spec.label = context.value(QStringLiteral("label")).trimmed();
+    if (m_spec.label.isEmpty())
         return context.usage(tr("create-key needs --label."));
-    if (!secretKeys::parseKind(context.value(QStringLiteral("key-type")), &spec.kind))
+    if (!secretKeys::parseKind(context.value(QStringLiteral("key-type")), &m_spec.kind))
         return context.usage(tr("--key-type must be generic, sha256-hmac or aes, not '%1'.")
                                  .arg(context.value(QStringLiteral("key-type"))));
     bool ok = false;
-    spec.bytes = context.value(QStringLiteral("bytes")).toInt(&ok);
-    if (!ok || spec.bytes <= 0)
+    m_spec.bytes = context.value(QStringLiteral("bytes")).toInt(&ok);
+    if (!ok || m_spec.bytes <= 0)
         return context.usage(tr("--bytes must be a positive number of bytes."));
     const QString idHex = context.value(QStringLiteral("id")).trimmed();
     static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})+$"));
     if (!idHex.isEmpty() && !hex.match(idHex).hasMatch())
         return context.usage(tr("--id must be hex bytes, e.g. 01ab, not '%1'.").arg(idHex));
-    spec.id = QByteArray::fromHex(idHex.toLatin1());
+    m_spec.id = QByteArray::fromHex(idHex.toLatin1());
     // A label the HSM should never see (a line break, a control character) stops here.
-    if (Status valid = secretKeys::validate(spec); !valid)
+    if (Status valid = secretKeys::validate(m_spec); !valid)
         return context.usage(valid.error().message);
+    return std::nullopt;
+}
 
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
-    Result<QList<SecretKeyKind>> kinds = await(context.client().creatableKeyKinds(slot->id));
+std::optional<int> CreateKeyCommand::checkBeforeLogin(CommandContext &context,
+                                                      const SlotInfo &slot) {
+    Result<QList<SecretKeyKind>> kinds = await(context.client().creatableKeyKinds(slot.id));
     if (!kinds)
         return context.fail(kinds.error());
-    if (!kinds->contains(spec.kind))
+    if (!kinds->contains(m_spec.kind))
         return context.fail(tr("This token cannot generate %1 keys (it does not list "
                                "%2 for key generation).")
-                                .arg(secretKeys::kindName(spec.kind),
-                                     secretKeys::generationMechanismName(spec.kind)));
-    Result<bool> loggedIn = context.logIn(slot.value(), true);
-    if (!loggedIn)
-        return context.fail(loggedIn.error());
-    Result<ObjectInfo> key = await(context.client().createSecretKey(slot->id, spec));
+                                .arg(secretKeys::kindName(m_spec.kind),
+                                     secretKeys::generationMechanismName(m_spec.kind)));
+    return std::nullopt;
+}
+
+int CreateKeyCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    Result<ObjectInfo> key = await(context.client().createSecretKey(token.slot.id, m_spec));
     if (!key)
         return context.fail(key.error());
     if (context.format() == OutputFormat::Json)

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
+#include "core/token/SecretKeys.h"
 
 namespace hsm::cli {
 
-class CreateKeyCommand : public Command {
+class CreateKeyCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(CreateKeyCommand)
 
 public:
@@ -13,7 +14,16 @@ public:
         return tr("Create the secret key for HMAC-SHA256 on the selected token.");
     }
     QList<QCommandLineOption> options() const override;
-    int run(CommandContext &context) override;
+
+protected:
+    std::optional<int> prepare(CommandContext &context) override;
+    Login needsLogin(const CommandContext &) const override { return Login::Required; }
+    // A token that cannot make the key says so before a PIN is asked for.
+    std::optional<int> checkBeforeLogin(CommandContext &context, const SlotInfo &slot) override;
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
+
+private:
+    SecretKeySpec m_spec;
 };
 
 } // namespace hsm::cli

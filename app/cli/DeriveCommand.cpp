@@ -1,7 +1,5 @@
 #include "app/cli/DeriveCommand.h"
 
-#include "core/fragment/FragmentFile.h"
-
 #include <QJsonObject>
 
 namespace hsm::cli {
@@ -18,7 +16,9 @@ QList<QCommandLineOption> DeriveCommand::options() const {
     };
 }
 
-int DeriveCommand::run(CommandContext &context) {
+std::optional<int> DeriveCommand::prepare(CommandContext &context) {
+    m_file.reset();
+    m_fragment = nullptr;
     const QString id = context.value(QStringLiteral("id"));
     const QString name = context.value(QStringLiteral("name"));
     if (id.isEmpty() == name.isEmpty())
@@ -27,23 +27,28 @@ int DeriveCommand::run(CommandContext &context) {
     Result<FragmentFile> file = FragmentFile::load(path);
     if (!file)
         return context.fail(file.error());
-    const CustomerFragment *fragment = id.isEmpty() ? file->findByName(name) : file->findById(id);
-    if (!fragment)
+    m_file = std::move(file.value());
+    m_fragment = id.isEmpty() ? m_file->findByName(name) : m_file->findById(id);
+    if (!m_fragment)
         return context.fail(id.isEmpty() ? tr("%1 has no fragment named '%2'.").arg(path, name)
                                          : tr("%1 has no fragment with id '%2'.").arg(path, id));
+    return std::nullopt;
+}
 
-    std::optional<CK_SLOT_ID> slot;
-    if (fragment->isHsmType()) {
-        if (Status loaded = context.loadModule(); !loaded)
-            return context.fail(loaded.error());
-        Result<SlotInfo> selected = context.selectToken();
-        if (!selected)
-            return context.fail(selected.error());
-        Result<bool> loggedIn = context.logIn(selected.value(), true);
-        if (!loggedIn)
-            return context.fail(loggedIn.error());
-        slot = selected->id;
-    }
+bool DeriveCommand::needsToken(const CommandContext &) const {
+    return m_fragment->isHsmType();
+}
+
+int DeriveCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    return derive(context, token.slot.id);
+}
+
+int DeriveCommand::runWithoutToken(CommandContext &context) {
+    return derive(context, std::nullopt);
+}
+
+int DeriveCommand::derive(CommandContext &context, std::optional<CK_SLOT_ID> slot) {
+    const CustomerFragment *fragment = m_fragment;
     const bool reveal = context.isSet(QStringLiteral("reveal"));
     Result<HsmClient::Derived> derived =
         await(context.client().deriveFragment(slot, *fragment, reveal));

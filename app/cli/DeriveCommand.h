@@ -1,10 +1,11 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
+#include "core/fragment/FragmentFile.h"
 
 namespace hsm::cli {
 
-class DeriveCommand : public Command {
+class DeriveCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(DeriveCommand)
 
 public:
@@ -14,7 +15,20 @@ public:
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; } // standard fragments need no HSM
-    int run(CommandContext &context) override;
+
+protected:
+    std::optional<int> prepare(CommandContext &context) override;
+    // Only the HSM types go to the token.
+    bool needsToken(const CommandContext &) const override;
+    Login needsLogin(const CommandContext &) const override { return Login::Required; }
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
+    int runWithoutToken(CommandContext &context) override;
+
+private:
+    int derive(CommandContext &context, std::optional<CK_SLOT_ID> slot);
+
+    std::optional<FragmentFile> m_file;
+    const CustomerFragment *m_fragment = nullptr; // in m_file
 };
 
 } // namespace hsm::cli

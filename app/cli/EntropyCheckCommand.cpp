@@ -16,19 +16,20 @@ QList<QCommandLineOption> EntropyCheckCommand::options() const {
     };
 }
 
-int EntropyCheckCommand::run(CommandContext &context) {
+std::optional<int> EntropyCheckCommand::prepare(CommandContext &context) {
     bool ok = false;
-    const qint64 bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
-    if (!ok || bytes <= 0)
+    m_bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
+    if (!ok || m_bytes <= 0)
         return context.usage(tr("--bytes must be a positive number."));
-    const double minEntropy = context.value(QStringLiteral("min-entropy")).toDouble(&ok);
-    if (!ok || minEntropy <= 0 || minEntropy > 8)
+    m_minEntropy = context.value(QStringLiteral("min-entropy")).toDouble(&ok);
+    if (!ok || m_minEntropy <= 0 || m_minEntropy > 8)
         return context.usage(tr("--min-entropy must be above 0 and at most 8 bits per byte."));
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
+    return std::nullopt;
+}
+
+int EntropyCheckCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
     Result<EntropyCheckReport> report =
-        await(context.client().entropyCheck(slot->id, bytes, minEntropy));
+        await(context.client().entropyCheck(token.slot.id, m_bytes, m_minEntropy));
     if (!report)
         return context.fail(report.error());
     const EntropyCheckReport &r = report.value();

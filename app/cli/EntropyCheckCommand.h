@@ -1,10 +1,10 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
 
 namespace hsm::cli {
 
-class EntropyCheckCommand : public Command {
+class EntropyCheckCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(EntropyCheckCommand)
 
 public:
@@ -14,7 +14,14 @@ public:
                   "speed.");
     }
     QList<QCommandLineOption> options() const override;
-    int run(CommandContext &context) override;
+
+protected:
+    std::optional<int> prepare(CommandContext &context) override;
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
+
+private:
+    qint64 m_bytes = 0;
+    double m_minEntropy = 0;
 };
 
 } // namespace hsm::cli

@@ -1,7 +1,5 @@
 #include "app/cli/GenCustomerFragmentCommand.h"
 
-#include "core/fragment/FragmentFile.h"
-
 #include <QJsonObject>
 
 namespace hsm::cli {
@@ -28,28 +26,28 @@ QList<QCommandLineOption> GenCustomerFragmentCommand::options() const {
     };
 }
 
-int GenCustomerFragmentCommand::run(CommandContext &context) {
-    FragmentRequest request;
-    request.name = context.value(QStringLiteral("name")).trimmed();
-    request.description = context.value(QStringLiteral("description"));
-    request.keyLabel = context.value(QStringLiteral("hsm-key-label")).trimmed();
-    request.hsmUseRand = qEnvironmentVariable("HSM_USE_RAND")
-                             .trimmed()
-                             .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+std::optional<int> GenCustomerFragmentCommand::prepare(CommandContext &context) {
+    m_request = FragmentRequest();
+    m_request.name = context.value(QStringLiteral("name")).trimmed();
+    m_request.description = context.value(QStringLiteral("description"));
+    m_request.keyLabel = context.value(QStringLiteral("hsm-key-label")).trimmed();
+    m_request.hsmUseRand = qEnvironmentVariable("HSM_USE_RAND")
+                               .trimmed()
+                               .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     const QString typeName = context.value(QStringLiteral("type"));
     if (typeName.isEmpty())
         return context.usage(tr("gen-customer-fragment needs --type "
                                 "standard|hsm_wrapped|hsm_secured."));
-    if (!CustomerFragment::parseType(typeName, &request.type))
+    if (!CustomerFragment::parseType(typeName, &m_request.type))
         return context.usage(
             tr("--type must be standard, hsm_wrapped or hsm_secured, not '%1'.").arg(typeName));
     if (context.isSet(QStringLiteral("entropy"))) {
         EntropySource source;
         if (!entropy::parseSource(context.value(QStringLiteral("entropy")), &source))
             return context.usage(tr("--entropy must be hsm, os or mixed."));
-        request.entropy = source;
+        m_request.entropy = source;
     }
-    if (Status valid = fragmentGenerator::validate(request); !valid)
+    if (Status valid = fragmentGenerator::validate(m_request); !valid)
         return context.usage(valid.error().message);
 
     // The file first: a malformed one or a taken name stops us before any HSM work.
@@ -57,46 +55,50 @@ int GenCustomerFragmentCommand::run(CommandContext &context) {
     Result<FragmentFile> file = FragmentFile::loadOrCreate(path);
     if (!file)
         return context.fail(file.error());
-    const bool replace = context.isSet(QStringLiteral("replace"));
-    if (const CustomerFragment *existing = file->findByName(request.name); existing && !replace)
+    m_file = std::move(file.value());
+    m_replace = context.isSet(QStringLiteral("replace"));
+    if (const CustomerFragment *existing = m_file.findByName(m_request.name);
+        existing && !m_replace)
         return context.fail(tr("%1 already has a fragment named '%2' (%3); choose "
                                "another name or add --replace.")
-                                .arg(path, request.name, existing->id()));
+                                .arg(path, m_request.name, existing->id()));
     // A target that can never be written (a folder, a device, a missing folder) stops us
     // here too, not after the HSM has made a fragment that is then thrown away.
-    if (Status writable = file->checkWritable(); !writable)
+    if (Status writable = m_file.checkWritable(); !writable)
         return context.fail(writable.error());
+    return std::nullopt;
+}
 
-    const bool hsmType = request.type != FragmentType::Standard;
-    const bool needsHsm =
-        hsmType || request.hsmUseRand || (request.entropy && *request.entropy != EntropySource::Os);
-    std::optional<CK_SLOT_ID> slot;
-    if (needsHsm) {
-        if (Status loaded = context.loadModule(); !loaded)
-            return context.fail(loaded.error());
-        Result<SlotInfo> selected = context.selectToken();
-        if (!selected)
-            return context.fail(selected.error());
-        if (hsmType) {
-            Result<bool> loggedIn = context.logIn(selected.value(), true);
-            if (!loggedIn)
-                return context.fail(loggedIn.error());
-        }
-        slot = selected->id;
-    } else if (!request.entropy) {
-        request.entropy = EntropySource::Os;
-    }
+bool GenCustomerFragmentCommand::needsToken(const CommandContext &) const {
+    return hsmType() || m_request.hsmUseRand ||
+           (m_request.entropy && *m_request.entropy != EntropySource::Os);
+}
 
+TokenCommand::Login GenCustomerFragmentCommand::needsLogin(const CommandContext &) const {
+    return hsmType() ? Login::Required : Login::None;
+}
+
+int GenCustomerFragmentCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    return generate(context, token.slot.id);
+}
+
+int GenCustomerFragmentCommand::runWithoutToken(CommandContext &context) {
+    if (!m_request.entropy)
+        m_request.entropy = EntropySource::Os;
+    return generate(context, std::nullopt);
+}
+
+int GenCustomerFragmentCommand::generate(CommandContext &context, std::optional<CK_SLOT_ID> slot) {
     QSet<QString> ids;
-    for (const CustomerFragment &f : file->fragments())
+    for (const CustomerFragment &f : m_file.fragments())
         ids.insert(f.id());
     Result<CustomerFragment> fragment =
-        await(context.client().generateFragment(slot, request, ids));
+        await(context.client().generateFragment(slot, m_request, ids));
     if (!fragment)
         return context.fail(fragment.error());
-    if (Status added = file->add(fragment.value(), replace); !added)
+    if (Status added = m_file.add(fragment.value(), m_replace); !added)
         return context.fail(added.error());
-    if (Status saved = file->save(); !saved)
+    if (Status saved = m_file.save(); !saved)
         return context.fail(saved.error());
     context.printJson(fragment->json());
     return 0;

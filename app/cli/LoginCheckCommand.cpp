@@ -7,27 +7,21 @@
 
 namespace hsm::cli {
 
-int LoginCheckCommand::run(CommandContext &context) {
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
-    Result<bool> loggedIn = context.logIn(slot.value(), true);
-    if (!loggedIn)
-        return context.fail(loggedIn.error());
-    Result<PinState> after = await(context.client().pinState(slot->id));
-    const Status loggedOut = await(context.client().logout(slot->id));
+int LoginCheckCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    const SlotInfo &slot = token.slot;
+    Result<PinState> after = await(context.client().pinState(slot.id));
+    const Status loggedOut = await(context.client().logout(slot.id));
     if (!after)
         return context.fail(after.error());
     if (context.format() == OutputFormat::Json) {
-        context.printJson(QJsonObject{{QStringLiteral("token"), tokenJson(*slot->token)},
-                                      {QStringLiteral("slot_id"), static_cast<qint64>(slot->id)},
+        context.printJson(QJsonObject{{QStringLiteral("token"), tokenJson(*slot.token)},
+                                      {QStringLiteral("slot_id"), static_cast<qint64>(slot.id)},
                                       {QStringLiteral("logged_in"), true},
                                       {QStringLiteral("pin_state"), after->describe()}});
     } else {
-        context.out()
-            << tr("Logged in to %1 and out again.").arg(TokenSelector::describe(slot.value()))
-            << '\n'
-            << tr("PIN state: %1").arg(after->describe()) << Qt::endl;
+        context.out() << tr("Logged in to %1 and out again.").arg(TokenSelector::describe(slot))
+                      << '\n'
+                      << tr("PIN state: %1").arg(after->describe()) << Qt::endl;
     }
     if (!loggedOut)
         return context.fail(loggedOut.error());

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
 
 namespace hsm::cli {
 
-class LoginCheckCommand : public Command {
+class LoginCheckCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(LoginCheckCommand)
 
 public:
@@ -12,7 +12,10 @@ public:
     QString summary() const override {
         return tr("Log in to the selected token, report the PIN state, log out.");
     }
-    int run(CommandContext &context) override;
+
+protected:
+    Login needsLogin(const CommandContext &) const override { return Login::Required; }
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
 };
 
 } // namespace hsm::cli

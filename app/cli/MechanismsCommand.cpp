@@ -7,11 +7,8 @@
 
 namespace hsm::cli {
 
-int MechanismsCommand::run(CommandContext &context) {
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
-    Result<QList<MechanismInfo>> mechanisms = await(context.client().mechanisms(slot->id));
+int MechanismsCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    Result<QList<MechanismInfo>> mechanisms = await(context.client().mechanisms(token.slot.id));
     if (!mechanisms)
         return context.fail(mechanisms.error());
     if (context.format() == OutputFormat::Json) {

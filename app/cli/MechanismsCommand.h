@@ -1,10 +1,10 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
 
 namespace hsm::cli {
 
-class MechanismsCommand : public Command {
+class MechanismsCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(MechanismsCommand)
 
 public:
@@ -12,7 +12,9 @@ public:
     QString summary() const override {
         return tr("List the mechanisms of the selected slot's token.");
     }
-    int run(CommandContext &context) override;
+
+protected:
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
 };
 
 } // namespace hsm::cli

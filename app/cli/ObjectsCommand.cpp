@@ -12,19 +12,15 @@ QList<QCommandLineOption> ObjectsCommand::options() const {
                                tr("List only the public objects, without a PIN."))};
 }
 
-int ObjectsCommand::run(CommandContext &context) {
-    Result<SlotInfo> slot = context.selectToken();
-    if (!slot)
-        return context.fail(slot.error());
-    if (!context.isSet(QStringLiteral("no-login"))) {
-        Result<bool> loggedIn = context.logIn(slot.value(), false);
-        if (!loggedIn)
-            return context.fail(loggedIn.error());
-        if (!loggedIn.value())
-            context.note(tr("not logged in (no HSM_PIN, --pin-file or terminal): "
-                            "private objects are not listed."));
-    }
-    Result<QList<ObjectInfo>> rows = awaitAll(context.client().objects(slot->id));
+TokenCommand::Login ObjectsCommand::needsLogin(const CommandContext &context) const {
+    return context.isSet(QStringLiteral("no-login")) ? Login::None : Login::Optional;
+}
+
+int ObjectsCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    if (needsLogin(context) == Login::Optional && !token.loggedIn)
+        context.note(tr("not logged in (no HSM_PIN, --pin-file or terminal): "
+                        "private objects are not listed."));
+    Result<QList<ObjectInfo>> rows = awaitAll(context.client().objects(token.slot.id));
     if (!rows)
         return context.fail(rows.error());
 

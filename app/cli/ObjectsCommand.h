@@ -1,10 +1,10 @@
 #pragma once
 
-#include "app/cli/Command.h"
+#include "app/cli/TokenCommand.h"
 
 namespace hsm::cli {
 
-class ObjectsCommand : public Command {
+class ObjectsCommand : public TokenCommand {
     Q_DECLARE_TR_FUNCTIONS(ObjectsCommand)
 
 public:
@@ -14,7 +14,11 @@ public:
                   "available).");
     }
     QList<QCommandLineOption> options() const override;
-    int run(CommandContext &context) override;
+
+protected:
+    // With a PIN from HSM_PIN, --pin-file or a terminal, the private objects too.
+    Login needsLogin(const CommandContext &context) const override;
+    int runOnToken(CommandContext &context, const SelectedToken &token) override;
 };
 
 } // namespace hsm::cli

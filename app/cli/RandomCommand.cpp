@@ -21,40 +21,43 @@ QList<QCommandLineOption> RandomCommand::options() const {
     };
 }
 
-int RandomCommand::run(CommandContext &context) {
+std::optional<int> RandomCommand::prepare(CommandContext &context) {
     bool ok = false;
-    const qint64 bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
-    if (!ok || bytes <= 0 || bytes > (qint64(1) << 32))
+    m_bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
+    if (!ok || m_bytes <= 0 || m_bytes > (qint64(1) << 32))
         return context.usage(tr("random needs --bytes N, from 1 to 4 GiB."));
-    StreamEncoder::Encoding encoding;
-    if (!StreamEncoder::parse(context.value(QStringLiteral("encoding")), &encoding))
+    if (!StreamEncoder::parse(context.value(QStringLiteral("encoding")), &m_encoding))
         return context.usage(tr("--encoding must be raw, hex or base64."));
-    EntropySource source;
-    if (!entropy::parseSource(context.value(QStringLiteral("source")), &source))
+    if (!entropy::parseSource(context.value(QStringLiteral("source")), &m_source))
         return context.usage(tr("--source must be hsm, os or mixed."));
-    const QString out = context.value(QStringLiteral("out"));
-    if (out.isEmpty() && encoding == StreamEncoder::Encoding::Raw &&
+    m_out = context.value(QStringLiteral("out"));
+    if (m_out.isEmpty() && m_encoding == StreamEncoder::Encoding::Raw &&
         isatty(fileno(context.rawOut())))
         return context.usage(tr("Refusing to write raw bytes to a terminal; use --out FILE "
                                 "or --encoding hex."));
-
-    std::optional<OutputFile> file; // mode 0600; a failure leaves no partial file
-    if (!out.isEmpty()) {
-        if (const QString problem = OutputFile::checkTarget(out); !problem.isEmpty())
+    if (!m_out.isEmpty()) {
+        if (const QString problem = OutputFile::checkTarget(m_out); !problem.isEmpty())
             return context.fail(problem);
     }
+    return std::nullopt;
+}
 
-    std::optional<CK_SLOT_ID> slot;
-    if (source != EntropySource::Os) {
-        if (Status loaded = context.loadModule(); !loaded)
-            return context.fail(loaded.error());
-        Result<SlotInfo> selected = context.selectToken();
-        if (!selected)
-            return context.fail(selected.error());
-        slot = selected->id;
-    }
-    if (!out.isEmpty()) {
-        file.emplace(out);
+bool RandomCommand::needsToken(const CommandContext &) const {
+    return m_source != EntropySource::Os;
+}
+
+int RandomCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
+    return stream(context, token.slot.id);
+}
+
+int RandomCommand::runWithoutToken(CommandContext &context) {
+    return stream(context, std::nullopt);
+}
+
+int RandomCommand::stream(CommandContext &context, std::optional<CK_SLOT_ID> slot) {
+    std::optional<OutputFile> file; // mode 0600; a failure leaves no partial file
+    if (!m_out.isEmpty()) {
+        file.emplace(m_out);
         if (Status opened = file->open(); !opened)
             return context.fail(opened.error());
     } else {
@@ -63,7 +66,7 @@ int RandomCommand::run(CommandContext &context) {
 
     // The bytes stream through two blocks of memory: each block is encoded and written (on
     // a thread of the core) as soon as it has passed the health tests.
-    StreamEncoder encoder(encoding);
+    StreamEncoder encoder(m_encoding);
     const auto write = [&](QByteArrayView text) -> Status {
         if (text.isEmpty())
             return Done{};
@@ -75,7 +78,7 @@ int RandomCommand::run(CommandContext &context) {
         return Done{};
     };
     Status streamed = await(context.client().streamRandom(
-        slot, source, bytes,
+        slot, m_source, m_bytes,
         [&](const unsigned char *data, size_t n) { return write(encoder.add(data, n)); }));
     if (streamed)
         streamed = write(encoder.finish());
