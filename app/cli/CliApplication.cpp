@@ -2,6 +2,7 @@
 
 #include "app/cli/CallTraceFile.h"
 #include "app/cli/CheckKeyCommand.h"
+#include "app/cli/Command.h"
 #include "app/cli/CreateKeyCommand.h"
 #include "app/cli/DeriveCommand.h"
 #include "app/cli/EntropyCheckCommand.h"
@@ -41,6 +42,8 @@ CliApplication::CliApplication(StandardStreams streams)
     m_commands.push_back(std::make_unique<ExportConfigCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());
 }
+
+CliApplication::~CliApplication() = default;
 
 QString CliApplication::commandList() const {
     QString text = QCoreApplication::translate("main", "Commands:") + QLatin1Char('\n');

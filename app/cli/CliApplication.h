@@ -1,6 +1,5 @@
 #pragma once
 
-#include "app/cli/Command.h"
 #include "app/cli/StandardStreams.h"
 
 #include <QStringList>
@@ -8,7 +7,12 @@
 #include <memory>
 #include <vector>
 
+class QCommandLineParser;
+class QTextStream;
+
 namespace hsm::cli {
+
+class Command;
 
 // hsm-admin-cli without the process around it: parses the arguments, picks the command,
 // loads the selected module and runs the command. main() hands it the process's standard
@@ -18,6 +22,7 @@ namespace hsm::cli {
 class CliApplication {
 public:
     explicit CliApplication(StandardStreams streams = {});
+    ~CliApplication();
 
     // The arguments as main() has them, the program's name first. Returns the exit
     // status: 0 success, 1 failure, 2 usage error.
