@@ -1,36 +1,23 @@
 // hsm-admin-cli as an operator runs it: JSON output checked against the fixture's tokens,
 // and the exit status for success (0), failure (1) and usage errors (2).
+#include "tests/support/CliRun.h"
 #include "tests/support/SoftHsmFixture.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace hsm::test;
 
-namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
-
 class TestCliCommands : public QObject {
     Q_OBJECT
 
-    static Run cli(const SoftHsmFixture &fixture, const QStringList &args,
-                   const QStringList &extraEnv = {}) {
-        QProcess p;
-        p.setEnvironment(fixture.environment() + extraEnv);
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+    static RunResult cli(const SoftHsmFixture &fixture, const QStringList &args,
+                         const QStringList &extraEnv = {}) {
+        return cliRun::inProcess(args, fixture.environment() + extraEnv, QString());
     }
 
     static QStringList withModule(const QStringList &args) {
@@ -41,8 +28,9 @@ private Q_SLOTS:
     void slotsJson() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("gateway"), QStringLiteral("backup")}));
-        const Run r = cli(fixture, withModule({QStringLiteral("slots"), QStringLiteral("--format"),
-                                               QStringLiteral("json")}));
+        const RunResult r =
+            cli(fixture, withModule({QStringLiteral("slots"), QStringLiteral("--format"),
+                                     QStringLiteral("json")}));
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -76,7 +64,7 @@ private Q_SLOTS:
     void slotsText() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("texty")}));
-        const Run r = cli(fixture, withModule({QStringLiteral("slots")}));
+        const RunResult r = cli(fixture, withModule({QStringLiteral("slots")}));
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(fixture.token(QStringLiteral("texty")).serial.toLatin1()));
         QVERIFY(r.out.contains("(not initialized)"));
@@ -86,7 +74,7 @@ private Q_SLOTS:
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("one"), QStringLiteral("two")}));
         const FixtureToken two = fixture.token(QStringLiteral("two"));
-        const Run r =
+        const RunResult r =
             cli(fixture, withModule({QStringLiteral("mechanisms"), QStringLiteral("--slot"),
                                      QString::number(two.slot), QStringLiteral("--format"),
                                      QStringLiteral("json")}));
@@ -107,8 +95,8 @@ private Q_SLOTS:
         QVERIFY(found);
 
         // HSM_SLOT from the gateway's environment selects the slot too.
-        const Run viaEnv = cli(fixture, withModule({QStringLiteral("mechanisms")}),
-                               {QStringLiteral("HSM_SLOT=%1").arg(two.slot)});
+        const RunResult viaEnv = cli(fixture, withModule({QStringLiteral("mechanisms")}),
+                                     {QStringLiteral("HSM_SLOT=%1").arg(two.slot)});
         QVERIFY2(viaEnv.status == 0, qPrintable(viaEnv.err));
         QVERIFY(viaEnv.out.contains("CKM_SHA256_HMAC"));
     }
@@ -116,7 +104,7 @@ private Q_SLOTS:
     void mechanismsNeedsAChoiceBetweenTokens() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("one"), QStringLiteral("two")}));
-        const Run r = cli(fixture, withModule({QStringLiteral("mechanisms")}));
+        const RunResult r = cli(fixture, withModule({QStringLiteral("mechanisms")}));
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.startsWith(QStringLiteral("error: ")) &&
                      r.err.contains(QStringLiteral("--slot")),
@@ -127,16 +115,17 @@ private Q_SLOTS:
     void moduleFromEnvironment() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("envtoken")}));
-        const Run r = cli(fixture, {QStringLiteral("slots")},
-                          {QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()});
+        const RunResult r =
+            cli(fixture, {QStringLiteral("slots")},
+                {QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains("envtoken"));
     }
 
     void modulesJson() {
         SoftHsmFixture fixture;
-        const Run r = cli(fixture, {QStringLiteral("modules"), QStringLiteral("--format"),
-                                    QStringLiteral("json")});
+        const RunResult r = cli(fixture, {QStringLiteral("modules"), QStringLiteral("--format"),
+                                          QStringLiteral("json")});
         QCOMPARE(r.status, 0);
         const QString softhsm = QFileInfo(SoftHsmFixture::modulePath()).canonicalFilePath();
         bool found = false;
@@ -148,7 +137,7 @@ private Q_SLOTS:
 
     void exitStatuses() {
         SoftHsmFixture fixture;
-        Run r = cli(fixture, {QStringLiteral("--version")});
+        RunResult r = cli(fixture, {QStringLiteral("--version")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.startsWith("hsm-admin-cli "));
         r = cli(fixture, {QStringLiteral("--help")});
@@ -174,7 +163,7 @@ private Q_SLOTS:
 
     void demoIsTheDefault() {
         SoftHsmFixture fixture; // its environment puts the demo's data in the fixture folder
-        const Run r = cli(
+        const RunResult r = cli(
             fixture, {QStringLiteral("slots"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         bool demo = false;

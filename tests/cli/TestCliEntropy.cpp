@@ -1,12 +1,13 @@
 // random and entropy-check from the command line, and fragment generation refusing a
 // broken generator without writing anything.
 #include "core/entropy/RandomSource.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,35 +15,26 @@
 using namespace hsm;
 using namespace hsm::test;
 
-namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
-
 class TestCliEntropy : public QObject {
     Q_OBJECT
     std::unique_ptr<SoftHsmFixture> m_fixture;
     QTemporaryDir m_dir;
 
-    Run cli(const QString &module, const QStringList &args, const QStringList &env = {}) {
-        QProcess p;
-        p.setEnvironment(
-            m_fixture->environment() +
-            QStringList{QStringLiteral("PKCS11_LIB_PATH=") + module,
-                        QStringLiteral("HSM_TOKEN_LABEL=rng"),
-                        QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)} +
-            env);
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        return {p.exitCode(), p.readAllStandardOutput(),
-                QString::fromUtf8(p.readAllStandardError())};
+    QStringList environment(const QString &module, const QStringList &env) const {
+        return m_fixture->environment() +
+               QStringList{QStringLiteral("PKCS11_LIB_PATH=") + module,
+                           QStringLiteral("HSM_TOKEN_LABEL=rng"),
+                           QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)} +
+               env;
+    }
+    RunResult cli(const QStringList &args) {
+        return cliRun::inProcess(args, environment(SoftHsmFixture::modulePath(), {}), m_dir.path());
+    }
+    // The fault module counts calls from its loading: only a process of its own starts
+    // every run at call one.
+    RunResult cliWithFaults(const QStringList &args, const QStringList &faults) {
+        return cliRun::process(args, environment(QStringLiteral(HSM_TEST_FAULTS), faults),
+                               m_dir.path());
     }
 
 private Q_SLOTS:
@@ -56,33 +48,31 @@ private Q_SLOTS:
     void cleanupTestCase() { m_fixture.reset(); }
 
     void randomBytes() {
-        const QString softhsm = SoftHsmFixture::modulePath();
-        Run r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"),
-                              QStringLiteral("100000")});
+        RunResult r =
+            cli({QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("100000")});
         QCOMPARE(r.status, 0);
         QCOMPARE(r.out.size(), 100000); // raw, since stdout is a pipe
-        r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("32"),
-                          QStringLiteral("--encoding"), QStringLiteral("hex"),
-                          QStringLiteral("--source"), QStringLiteral("mixed")});
+        r = cli({QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("32"),
+                 QStringLiteral("--encoding"), QStringLiteral("hex"), QStringLiteral("--source"),
+                 QStringLiteral("mixed")});
         QCOMPARE(r.status, 0);
         QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}\\n$"))
                     .match(QString::fromLatin1(r.out))
                     .hasMatch());
         const QString file = m_dir.filePath(QStringLiteral("random.bin"));
-        r = cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"),
-                          QStringLiteral("4096"), QStringLiteral("--out"), file,
-                          QStringLiteral("--encoding"), QStringLiteral("base64")});
+        r = cli({QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("4096"),
+                 QStringLiteral("--out"), file, QStringLiteral("--encoding"),
+                 QStringLiteral("base64")});
         QCOMPARE(r.status, 0);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(QByteArray::fromBase64(f.readAll()).size(), 4096);
         QCOMPARE(int(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), 0);
-        QCOMPARE(cli(softhsm, {QStringLiteral("random")}).status, 2);
-        QCOMPARE(
-            cli(softhsm, {QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("8"),
-                          QStringLiteral("--source"), QStringLiteral("dice")})
-                .status,
-            2);
+        QCOMPARE(cli({QStringLiteral("random")}).status, 2);
+        QCOMPARE(cli({QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("8"),
+                      QStringLiteral("--source"), QStringLiteral("dice")})
+                     .status,
+                 2);
     }
 
     // Hex and base64 cross block boundaries as one line, whatever the length.
@@ -98,9 +88,8 @@ private Q_SLOTS:
     void encodingsAcrossBlocks() {
         QFETCH(QString, encoding);
         QFETCH(int, size);
-        const Run r = cli(SoftHsmFixture::modulePath(),
-                          {QStringLiteral("random"), QStringLiteral("--bytes"),
-                           QString::number(size), QStringLiteral("--encoding"), encoding});
+        const RunResult r = cli({QStringLiteral("random"), QStringLiteral("--bytes"),
+                                 QString::number(size), QStringLiteral("--encoding"), encoding});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.endsWith('\n'));
         QCOMPARE(r.out.count('\n'), 1);
@@ -128,10 +117,9 @@ private Q_SLOTS:
         const QStringList faults{
             QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42 from=3")};
         const QString file = m_dir.filePath(QStringLiteral("partial.bin"));
-        Run r = cli(QStringLiteral(HSM_TEST_FAULTS),
-                    {QStringLiteral("random"), QStringLiteral("--bytes"),
-                     QString::number(8 * 1048576), QStringLiteral("--out"), file},
-                    faults);
+        RunResult r = cliWithFaults({QStringLiteral("random"), QStringLiteral("--bytes"),
+                                     QString::number(8 * 1048576), QStringLiteral("--out"), file},
+                                    faults);
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("failed a health test")), qPrintable(r.err));
         QVERIFY(!QFile::exists(file));
@@ -140,9 +128,9 @@ private Q_SLOTS:
                      .filter(QStringLiteral("partial")),
                  QStringList());
 
-        r = cli(QStringLiteral(HSM_TEST_FAULTS),
-                {QStringLiteral("random"), QStringLiteral("--bytes"), QString::number(8 * 1048576)},
-                faults);
+        r = cliWithFaults(
+            {QStringLiteral("random"), QStringLiteral("--bytes"), QString::number(8 * 1048576)},
+            faults);
         QCOMPARE(r.status, 1);
         const int passed = 2 * int(entropy::kStreamBlock);
         QVERIFY2(r.err.contains(QStringLiteral("the first %1 bytes").arg(passed)),
@@ -151,9 +139,8 @@ private Q_SLOTS:
     }
 
     void entropyCheck() {
-        Run r =
-            cli(SoftHsmFixture::modulePath(), {QStringLiteral("entropy-check"),
-                                               QStringLiteral("--format"), QStringLiteral("json")});
+        RunResult r = cli(
+            {QStringLiteral("entropy-check"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(report.value(QStringLiteral("bytes")).toInt(), 1024 * 1024);
@@ -165,21 +152,20 @@ private Q_SLOTS:
                  QStringLiteral("passed"));
         QVERIFY(report.value(QStringLiteral("p_value")).toDouble() > 0);
 
-        r = cli(QStringLiteral(HSM_TEST_FAULTS), {QStringLiteral("entropy-check")},
-                {QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42")});
+        r = cliWithFaults({QStringLiteral("entropy-check")},
+                          {QStringLiteral("HSM_FAULTS=C_GenerateRandom constant=0x42")});
         QCOMPARE(r.status, 1);
         QVERIFY(r.out.contains("RCT:          Repetition Count Test failed"));
         QVERIFY(r.out.contains("result:       FAIL"));
 
-        r = cli(QStringLiteral(HSM_TEST_FAULTS), {QStringLiteral("entropy-check")},
-                {QStringLiteral("HSM_FAULTS=token flags=no-rng")});
+        r = cliWithFaults({QStringLiteral("entropy-check")},
+                          {QStringLiteral("HSM_FAULTS=token flags=no-rng")});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("CKF_RNG is not set")));
     }
 
     void fragmentGenerationRefusesABrokenGenerator() {
-        const Run r = cli(
-            QStringLiteral(HSM_TEST_FAULTS),
+        const RunResult r = cliWithFaults(
             {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("CF"),
              QStringLiteral("-t"), QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
              QStringLiteral("akeyless_hsm"), QStringLiteral("--entropy"), QStringLiteral("hsm")},

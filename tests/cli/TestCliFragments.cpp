@@ -1,27 +1,17 @@
 // The fragment commands end to end: generate, list, derive (the same fingerprint every
 // time, a new one once the key is replaced), and preflight passing and failing.
+#include "tests/support/CliRun.h"
 #include "tests/support/SoftHsmFixture.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hsm::test;
-
-namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
 
 class TestCliFragments : public QObject {
     Q_OBJECT
@@ -35,21 +25,14 @@ class TestCliFragments : public QObject {
                 QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)};
     }
 
-    Run cli(const QStringList &args, const QStringList &env) {
-        QProcess p;
-        p.setEnvironment(m_fixture->environment() + env);
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+    RunResult cli(const QStringList &args, const QStringList &env) {
+        return cliRun::inProcess(args, m_fixture->environment() + env, m_dir.path());
     }
 
     QString fingerprint(const QString &name) {
-        const Run r = cli({QStringLiteral("derive"), QStringLiteral("--fragments"), m_file,
-                           QStringLiteral("--name"), name},
-                          gatewayEnv());
+        const RunResult r = cli({QStringLiteral("derive"), QStringLiteral("--fragments"), m_file,
+                                 QStringLiteral("--name"), name},
+                                gatewayEnv());
         if (r.status != 0)
             qWarning("%s", qPrintable(r.err));
         static const QRegularExpression line(QStringLiteral("^fingerprint: ([0-9a-f]{16})\\n$"));
@@ -94,11 +77,12 @@ private Q_SLOTS:
     void cleanupTestCase() { m_fixture.reset(); }
 
     void generateAndDerive() {
-        Run r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
-                     QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
-                     QStringLiteral("-k"), QStringLiteral("akeyless_hsm"),
-                     QStringLiteral("--description"), QStringLiteral("demo")},
-                    gatewayEnv());
+        RunResult r =
+            cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                 QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
+                 QStringLiteral("-k"), QStringLiteral("akeyless_hsm"),
+                 QStringLiteral("--description"), QStringLiteral("demo")},
+                gatewayEnv());
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject entry = QJsonDocument::fromJson(r.out).object();
         QVERIFY(QRegularExpression(QStringLiteral("^cf-[a-z0-9]{20}$"))
@@ -153,9 +137,9 @@ private Q_SLOTS:
     }
 
     void listing() {
-        const Run r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), m_file,
-                           QStringLiteral("--format"), QStringLiteral("json")},
-                          {});
+        const RunResult r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), m_file,
+                                 QStringLiteral("--format"), QStringLiteral("json")},
+                                {});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(rows.size(), 3);
@@ -177,10 +161,11 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray before = f.readAll();
         f.close();
-        Run r = cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
-                     QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
-                     QStringLiteral("-k"), QStringLiteral("spare")},
-                    gatewayEnv());
+        RunResult r =
+            cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                 QStringLiteral("HSM_CF"), QStringLiteral("-t"), QStringLiteral("hsm_wrapped"),
+                 QStringLiteral("-k"), QStringLiteral("spare")},
+                gatewayEnv());
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("already has a fragment named 'HSM_CF'")));
         QCOMPARE(cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
@@ -227,9 +212,9 @@ private Q_SLOTS:
             return path;
         };
         const QStringList good = gatewayEnv() << QStringLiteral("HSM_USE_RAND=true");
-        Run r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(good),
-                     QStringLiteral("--fragments"), m_file},
-                    {});
+        RunResult r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(good),
+                           QStringLiteral("--fragments"), m_file},
+                          {});
         QVERIFY2(r.status == 0, r.out.constData());
         const QStringList lines =
             QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

@@ -1,7 +1,8 @@
 // export-config and probe as an operator runs them.
-#include "tests/support/SoftHsmFixture.h"
+#include "tests/support/CliRun.h"
 
-#include <QProcess>
+#include <QFile>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,27 +11,16 @@ using namespace hsm::test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList &args, const QStringList &env = {}) {
-    QProcess p;
-    QStringList base = QProcess::systemEnvironment();
+// This process's environment without the gateway's settings, and `env`.
+RunResult cli(const QStringList &args, const QStringList &env = {}) {
+    QStringList base = QProcessEnvironment::systemEnvironment().toStringList();
     base.erase(std::remove_if(base.begin(), base.end(),
                               [](const QString &v) {
                                   return v.startsWith(QLatin1String("HSM_")) ||
                                          v.startsWith(QLatin1String("PKCS11_LIB_PATH="));
                               }),
                base.end());
-    p.setEnvironment(base + env);
-    p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return cliRun::inProcess(args, base + env, QString());
 }
 
 } // namespace
@@ -39,31 +29,31 @@ class TestCliGateway : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void exportFromTheGatewayEnvironment() {
-        const Run r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
-                           QStringLiteral("docker"), QStringLiteral("--fragments"),
-                           QStringLiteral("/srv/cf.json")},
-                          {QStringLiteral("PKCS11_LIB_PATH=/opt/vendor/lib/libp11.so"),
-                           QStringLiteral("HSM_TOKEN_SERIAL=4e3ca826da2daf8b"),
-                           QStringLiteral("HSM_PIN=12345678")});
+        const RunResult r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                                 QStringLiteral("docker"), QStringLiteral("--fragments"),
+                                 QStringLiteral("/srv/cf.json")},
+                                {QStringLiteral("PKCS11_LIB_PATH=/opt/vendor/lib/libp11.so"),
+                                 QStringLiteral("HSM_TOKEN_SERIAL=4e3ca826da2daf8b"),
+                                 QStringLiteral("HSM_PIN=12345678")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("-e HSM_TOKEN_SERIAL=4e3ca826da2daf8b \\")));
-        QVERIFY(r.out.contains(QStringLiteral("-v /opt/vendor/lib:/opt/vendor/lib \\")));
-        QVERIFY(r.out.contains(QStringLiteral("-e 'HSM_PIN=<HSM PIN>'")));
-        QVERIFY(!r.out.contains(QStringLiteral("12345678")));
+        QVERIFY(r.out.contains("-e HSM_TOKEN_SERIAL=4e3ca826da2daf8b \\"));
+        QVERIFY(r.out.contains("-v /opt/vendor/lib:/opt/vendor/lib \\"));
+        QVERIFY(r.out.contains("-e 'HSM_PIN=<HSM PIN>'"));
+        QVERIFY(!r.out.contains("12345678"));
     }
 
     void includePinWarns() {
-        const Run r = cli(
+        const RunResult r = cli(
             {QStringLiteral("--token-label"), QStringLiteral("gw"), QStringLiteral("export-config"),
              QStringLiteral("--format"), QStringLiteral("env"), QStringLiteral("--include-pin")},
             {QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib.so"), QStringLiteral("HSM_PIN=user:pass")});
         QCOMPARE(r.status, 0);
-        QVERIFY(r.out.contains(QStringLiteral("HSM_PIN=user:pass\n")));
+        QVERIFY(r.out.contains("HSM_PIN=user:pass\n"));
         QVERIFY(r.err.contains(QStringLiteral("warning: the output contains the HSM PIN")));
     }
 
     void refusals() {
-        Run r = cli(
+        RunResult r = cli(
             {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("docker")},
             {QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib.so"), QStringLiteral("HSM_SLOT=1"),
              QStringLiteral("HSM_TOKEN_LABEL=gw")});
@@ -88,11 +78,11 @@ private Q_SLOTS:
         f.write("PKCS11_LIB_PATH=/opt/v/lib.so\r\nHSM_TOKEN_LABEL=my "
                 "token\r\nHSM_USE_RAND=false\r\nEXTRA=1\r\n");
         f.close();
-        Run r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
-                     QStringLiteral("helm"), QStringLiteral("--env-file"), env});
+        RunResult r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                           QStringLiteral("helm"), QStringLiteral("--env-file"), env});
         QVERIFY2(r.status == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("tokenLabel: \"my token\"")));
-        QVERIFY(r.out.contains(QStringLiteral("useRand: false")));
+        QVERIFY(r.out.contains("tokenLabel: \"my token\""));
+        QVERIFY(r.out.contains("useRand: false"));
         QVERIFY(r.err.contains(QStringLiteral("note: not used: EXTRA=1")));
 
         const QString docker = dir.filePath(QStringLiteral("run.sh"));
@@ -106,9 +96,9 @@ private Q_SLOTS:
         r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
                  QStringLiteral("compose"), QStringLiteral("--docker-run"), docker});
         QVERIFY2(r.status == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("HSM_TOKEN_SERIAL: \"abc def\"")));
-        QVERIFY(r.out.contains(
-            QStringLiteral("\"/data/cf.json:/home/akeyless/.akeyless/customer_fragments.json\"")));
+        QVERIFY(r.out.contains("HSM_TOKEN_SERIAL: \"abc def\""));
+        QVERIFY(
+            r.out.contains("\"/data/cf.json:/home/akeyless/.akeyless/customer_fragments.json\""));
     }
 
     void probe() {
@@ -118,17 +108,15 @@ private Q_SLOTS:
         QVERIFY(closing.listen(QHostAddress::LocalHost, 0));
         const quint16 closed = closing.serverPort();
         closing.close();
-        // The CLI runs in another process; this one keeps accepting while it waits.
-        QProcess p;
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH),
-                {QStringLiteral("probe"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                 QStringLiteral("--ports"),
-                 QStringLiteral("%1,%2").arg(open.serverPort()).arg(closed),
-                 QStringLiteral("--health-port"), QString::number(closed),
-                 QStringLiteral("--timeout-ms"), QStringLiteral("2000")});
-        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
-        const QString out = QString::fromUtf8(p.readAllStandardOutput());
-        QCOMPARE(p.exitCode(), 1);
+        // The probe's event loop is this thread's, so the server keeps accepting while it
+        // waits.
+        const RunResult r = cli({QStringLiteral("probe"), QStringLiteral("--host"),
+                                 QStringLiteral("127.0.0.1"), QStringLiteral("--ports"),
+                                 QStringLiteral("%1,%2").arg(open.serverPort()).arg(closed),
+                                 QStringLiteral("--health-port"), QString::number(closed),
+                                 QStringLiteral("--timeout-ms"), QStringLiteral("2000")});
+        const QString out = QString::fromUtf8(r.out);
+        QCOMPARE(r.status, 1);
         QVERIFY2(out.contains(QStringLiteral("OK    127.0.0.1:%1: open").arg(open.serverPort())),
                  qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("FAIL  127.0.0.1:%1: connection refused").arg(closed)));

@@ -3,16 +3,15 @@
 // in the HSM, and every file the CLI writes pointed at something it must not replace or
 // onto a full disk. Each refusal is one exact "error:" line and leaves the folder as it
 // was: same bytes, same mtime, no .bak, no temporary file.
+#include "tests/support/CliRun.h"
 #include "tests/support/DiskState.h"
 #include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,13 +24,6 @@
 using namespace hsm::test;
 
 namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QString err;
-    qint64 ms = 0;
-};
 
 struct Limits {
     qint64 fileSizeLimit = -1; // RLIMIT_FSIZE for the CLI, as a full disk
@@ -71,9 +63,8 @@ class TestCliHostileInput : public QObject {
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    Run cli(const QStringList &args, const QStringList &extraEnv = {},
-            const Limits &options = Limits()) {
-        QProcess p;
+    // The fixture's environment without the gateway's settings, and `extraEnv`.
+    QStringList environment(const QStringList &extraEnv) const {
         QStringList env = m_fixture->environment();
         env.erase(std::remove_if(env.begin(), env.end(),
                                  [](const QString &v) {
@@ -81,27 +72,27 @@ class TestCliHostileInput : public QObject {
                                             v.startsWith(QLatin1String("PKCS11_LIB_PATH="));
                                  }),
                   env.end());
-        p.setEnvironment(env + extraEnv);
-        p.setWorkingDirectory(m_dir.path());
-        if (!options.stdoutFile.isEmpty())
-            p.setStandardOutputFile(options.stdoutFile);
-        if (options.fileSizeLimit >= 0) {
-            const rlim_t limit = static_cast<rlim_t>(options.fileSizeLimit);
-            p.setChildProcessModifier([limit] {
+        return env + extraEnv;
+    }
+    RunResult cli(const QStringList &args, const QStringList &extraEnv = {}) {
+        return cliRun::inProcess(args, environment(extraEnv), m_dir.path());
+    }
+    // In a process of its own: a locale read at start-up, a limit on the file size,
+    // standard output into a file.
+    RunResult cliProcess(const QStringList &args, const QStringList &extraEnv,
+                         const Limits &limits = Limits()) {
+        ProcessOptions options;
+        options.stdoutFile = limits.stdoutFile;
+        if (limits.fileSizeLimit >= 0) {
+            const rlim_t limit = static_cast<rlim_t>(limits.fileSizeLimit);
+            options.childSetup = [limit] {
                 // write() then fails with EFBIG instead of the signal killing the process.
                 ::signal(SIGXFSZ, SIG_IGN);
                 const rlimit r{limit, limit};
                 ::setrlimit(RLIMIT_FSIZE, &r);
-            });
+            };
         }
-        QElapsedTimer timer;
-        timer.start();
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError()),
-                timer.elapsed()};
+        return cliRun::process(args, environment(extraEnv), m_dir.path(), options);
     }
 
     QStringList gatewayEnv() const {
@@ -122,7 +113,7 @@ class TestCliHostileInput : public QObject {
     }
 
     QJsonArray objectsJson() {
-        const Run r =
+        const RunResult r =
             cli({QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")},
                 {gatewayEnv()});
         return QJsonDocument::fromJson(r.out).array();
@@ -150,16 +141,17 @@ private Q_SLOTS:
             {{QStringLiteral("--module"), library}, {QStringLiteral("LC_ALL=C")}},
             {{}, {QStringLiteral("PKCS11_LIB_PATH=") + library, QStringLiteral("LC_ALL=C")}}};
         for (const auto &[flags, env] : runs) {
-            const Run r =
-                cli(flags + QStringList{QStringLiteral("--token-label"), QStringLiteral("gateway"),
-                                        QStringLiteral("login-check")},
-                    {env + QStringList{QStringLiteral("HSM_PIN=") +
-                                       QLatin1String(SoftHsmFixture::kUserPin)}});
+            const RunResult r = cliProcess(
+                flags + QStringList{QStringLiteral("--token-label"), QStringLiteral("gateway"),
+                                    QStringLiteral("login-check")},
+                {env + QStringList{QStringLiteral("HSM_PIN=") +
+                                   QLatin1String(SoftHsmFixture::kUserPin)}});
             QVERIFY2(r.status == 0, qPrintable(r.err));
         }
         const QString missing = folder + QStringLiteral("/fehlt ö.so");
-        const Run r = cli({QStringLiteral("--module"), missing, QStringLiteral("slots")},
-                          {{QStringLiteral("LC_ALL=C")}});
+        const RunResult r =
+            cliProcess({QStringLiteral("--module"), missing, QStringLiteral("slots")},
+                       {{QStringLiteral("LC_ALL=C")}});
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err, QStringLiteral("error: %1 does not exist.\n").arg(missing));
     }
@@ -198,7 +190,7 @@ private Q_SLOTS:
         QFETCH(QString, library);
         QFETCH(QString, reason);
         const QStringList before = diskState(m_dir.path());
-        const Run r = cli({QStringLiteral("--module"), library, QStringLiteral("slots")});
+        const RunResult r = cli({QStringLiteral("--module"), library, QStringLiteral("slots")});
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err, QStringLiteral("error: ") + reason.arg(library) + QLatin1Char('\n'));
         QVERIFY(r.ms < 10000); // a named pipe is not waited on
@@ -269,7 +261,7 @@ private Q_SLOTS:
         const QStringList before = diskState(folder);
         const QString expected = QStringLiteral("error: ") + reason.arg(file) + QLatin1Char('\n');
 
-        Run r = cli(genStandard(file));
+        RunResult r = cli(genStandard(file));
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err, expected);
         QCOMPARE(diskState(folder), before); // same bytes and mtime, no .bak, no temp file
@@ -289,7 +281,8 @@ private Q_SLOTS:
                              QString(300, QLatin1Char('n'));
         const QString description =
             QStringLiteral("{\"a\": [1]} \\n is not a line break ") + QString(500, QChar(0x00e9));
-        Run r = cli(genStandard(file, name) << QStringLiteral("--description") << description);
+        RunResult r =
+            cli(genStandard(file, name) << QStringLiteral("--description") << description);
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("name")).toString(),
                  name);
@@ -341,7 +334,7 @@ private Q_SLOTS:
         const QString file = folder + QStringLiteral("/customer_fragments.json");
         QVERIFY(writeFile(file, fragmentsFile({entryJson(QStringLiteral("cf-a"))})));
         const QStringList before = diskState(folder);
-        const Run r = cli(
+        const RunResult r = cli(
             QStringList{QStringLiteral("gen-customer-fragment"), QStringLiteral("--output"), file} +
                 flags,
             {gatewayEnv()});
@@ -354,9 +347,9 @@ private Q_SLOTS:
 
     void tokenLabelOver32Bytes() {
         const QString label = QString(33, QLatin1Char('g'));
-        Run r = cli({QStringLiteral("--token-label"), label, QStringLiteral("objects"),
-                     QStringLiteral("--no-login")},
-                    {{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()}});
+        RunResult r = cli({QStringLiteral("--token-label"), label, QStringLiteral("objects"),
+                           QStringLiteral("--no-login")},
+                          {{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()}});
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err, QStringLiteral("error: --token-label is 33 bytes long; a PKCS#11 token "
                                        "label has at most 32 bytes (UTF-8), so no token can "
@@ -371,9 +364,9 @@ private Q_SLOTS:
     }
 
     void keyLabelWithControlCharacters() {
-        const Run r = cli({QStringLiteral("create-key"), QStringLiteral("--label"),
-                           QStringLiteral("evil\nlabel")},
-                          {gatewayEnv()});
+        const RunResult r = cli({QStringLiteral("create-key"), QStringLiteral("--label"),
+                                 QStringLiteral("evil\nlabel")},
+                                {gatewayEnv()});
         QCOMPARE(r.status, 2);
         QCOMPARE(r.err, QStringLiteral("error: The key label contains a line feed (U+000A) at "
                                        "character 5; it must be one line of printable text.\n"));
@@ -393,9 +386,9 @@ private Q_SLOTS:
         QVERIFY(m_fixture->importSecret(QStringLiteral("gateway"), nasty, QByteArray(32, 'b')));
         // And one made through the CLI itself.
         const QString made = QStringLiteral("made ") + QString(3000, QChar(0x00fc));
-        Run r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), made,
-                     QStringLiteral("--format"), QStringLiteral("json")},
-                    {gatewayEnv()});
+        RunResult r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), made,
+                           QStringLiteral("--format"), QStringLiteral("json")},
+                          {gatewayEnv()});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("label")).toString(),
                  made);
@@ -502,7 +495,7 @@ private Q_SLOTS:
               QStringLiteral("--bytes"), QStringLiteral("32"), QStringLiteral("--out"), target},
              randomReason}};
         for (const auto &[args, reason] : runs) {
-            const Run r = cli(args);
+            const RunResult r = cli(args);
             QCOMPARE(r.status, 1);
             if (reason.endsWith(QLatin1Char('('))) // the system's words follow
                 QVERIFY2(r.err.startsWith(QStringLiteral("error: ") + reason) &&
@@ -516,7 +509,7 @@ private Q_SLOTS:
         }
         // The call trace: refused up front, or, when only the write itself fails, a warning
         // at the end of a run that did its work.
-        const Run r = cli({QStringLiteral("--trace"), target, QStringLiteral("modules")});
+        const RunResult r = cli({QStringLiteral("--trace"), target, QStringLiteral("modules")});
         if (randomReason.endsWith(QLatin1Char('('))) {
             QCOMPARE(r.status, 0);
             QVERIFY2(r.err.startsWith(QStringLiteral("warning: the call trace was not written: ") +
@@ -543,9 +536,10 @@ private Q_SLOTS:
 
         Limits full;
         full.fileSizeLimit = 8192;
-        Run r = cli(genStandard(file, QStringLiteral("three"))
-                        << QStringLiteral("--description") << QString(20000, QLatin1Char('d')),
-                    {}, full);
+        RunResult r =
+            cliProcess(genStandard(file, QStringLiteral("three"))
+                           << QStringLiteral("--description") << QString(20000, QLatin1Char('d')),
+                       {}, full);
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err,
                  QStringLiteral("error: Cannot write %1: File too large; nothing was changed.\n")
@@ -553,10 +547,10 @@ private Q_SLOTS:
         QCOMPARE(diskState(folder), before);
 
         const QString random = folder + QStringLiteral("/random.bin");
-        r = cli({QStringLiteral("random"), QStringLiteral("--source"), QStringLiteral("os"),
-                 QStringLiteral("--bytes"), QStringLiteral("100000"), QStringLiteral("--out"),
-                 random},
-                {}, full);
+        r = cliProcess({QStringLiteral("random"), QStringLiteral("--source"), QStringLiteral("os"),
+                        QStringLiteral("--bytes"), QStringLiteral("100000"),
+                        QStringLiteral("--out"), random},
+                       {}, full);
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err,
                  QStringLiteral("error: Cannot write %1: File too large; nothing was changed.\n")
@@ -567,7 +561,7 @@ private Q_SLOTS:
         Limits fullStdout;
         fullStdout.fileSizeLimit = 64;
         fullStdout.stdoutFile = folder + QStringLiteral("/gateway.env");
-        r = cli(
+        r = cliProcess(
             {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("env")},
             {QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib.so"), QStringLiteral("HSM_SLOT=1")},
             fullStdout);
@@ -586,7 +580,7 @@ private Q_SLOTS:
         QVERIFY(cli(genStandard(real, QStringLiteral("one"))).status == 0);
         const QByteArray old = readFile(real);
         QVERIFY(QFile::link(real, link));
-        const Run r = cli(genStandard(link, QStringLiteral("two")));
+        const RunResult r = cli(genStandard(link, QStringLiteral("two")));
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(entryType(link), QStringLiteral("link"));
         QCOMPARE(QJsonDocument::fromJson(readFile(real))
@@ -627,8 +621,8 @@ private Q_SLOTS:
             return cli({QStringLiteral("export-config"), QStringLiteral("--format"),
                         QStringLiteral("env"), option, file});
         };
-        const Run fromLf = exportFrom(QStringLiteral("--env-file"), lfFile);
-        const Run fromCrlf = exportFrom(QStringLiteral("--env-file"), crlfFile);
+        const RunResult fromLf = exportFrom(QStringLiteral("--env-file"), lfFile);
+        const RunResult fromCrlf = exportFrom(QStringLiteral("--env-file"), crlfFile);
         QVERIFY2(fromLf.status == 0, qPrintable(fromLf.err));
         QCOMPARE(fromCrlf.status, 0);
         QCOMPARE(fromCrlf.out, fromLf.out);
@@ -636,7 +630,7 @@ private Q_SLOTS:
 
         const QString repeated = path(QStringLiteral("repeated.env"));
         QVERIFY(writeFile(repeated, crlf + "HSM_TOKEN_LABEL=other\r\n"));
-        Run r = exportFrom(QStringLiteral("--env-file"), repeated);
+        RunResult r = exportFrom(QStringLiteral("--env-file"), repeated);
         QCOMPARE(r.status, 1);
         QCOMPARE(r.err, QStringLiteral("error: %1, line 5: HSM_TOKEN_LABEL is set again (first "
                                        "on line 3); docker would silently use the last one, so "

@@ -34,15 +34,17 @@ class TestCliLanguage : public QObject {
         }
         return env.toStringList();
     }
-    CliRun cli(const QStringList &args, const QStringList &locale = {}) const {
-        return CliRun::run(args, environment(locale), m_dir.path());
+    // In a process of its own: the language is chosen at start-up, from --lang or the
+    // locale, and installed for the life of the process.
+    RunResult cli(const QStringList &args, const QStringList &locale = {}) const {
+        return cliRun::process(args, environment(locale), m_dir.path());
     }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void helpInGerman() {
-        const CliRun r =
+        const RunResult r =
             cli({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
         QCOMPARE(r.status, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
@@ -63,8 +65,8 @@ private Q_SLOTS:
 
     void commandHelpInGerman() {
         // --lang after the command name counts too.
-        const CliRun r = cli({QStringLiteral("random"), QStringLiteral("--help"),
-                              QStringLiteral("--lang"), QStringLiteral("de")});
+        const RunResult r = cli({QStringLiteral("random"), QStringLiteral("--help"),
+                                 QStringLiteral("--lang"), QStringLiteral("de")});
         QCOMPARE(r.status, 0);
         const QString out = QString::fromUtf8(r.out);
         QVERIFY2(out.contains(QStringLiteral("Zufällige Bytes vom HSM")), qPrintable(out));
@@ -73,7 +75,7 @@ private Q_SLOTS:
     }
 
     void errorInGerman() {
-        const CliRun r =
+        const RunResult r =
             cli({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("random"),
                  QStringLiteral("--bytes"), QStringLiteral("0")});
         QCOMPARE(r.status, 2);
@@ -81,7 +83,7 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
 
-        const CliRun unknown =
+        const RunResult unknown =
             cli({QStringLiteral("--lang=de"), QStringLiteral("no-such-command")});
         QCOMPARE(unknown.status, 2);
         QVERIFY2(
@@ -94,10 +96,10 @@ private Q_SLOTS:
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("sprache")}));
         QStringList env = fixture.environment();
-        const CliRun r =
-            CliRun::run({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--module"),
-                         SoftHsmFixture::modulePath(), QStringLiteral("slots")},
-                        env, m_dir.path());
+        const RunResult r = cliRun::process({QStringLiteral("--lang"), QStringLiteral("de"),
+                                             QStringLiteral("--module"),
+                                             SoftHsmFixture::modulePath(), QStringLiteral("slots")},
+                                            env, m_dir.path());
         QCOMPARE(r.status, 0);
         const QString out = QString::fromUtf8(r.out);
         QVERIFY2(out.startsWith(QStringLiteral("SLOT")), qPrintable(out));
@@ -106,11 +108,11 @@ private Q_SLOTS:
         QVERIFY2(out.contains(fixture.token(QStringLiteral("sprache")).serial), qPrintable(out));
 
         // JSON keys are never translated.
-        const CliRun json =
-            CliRun::run({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--module"),
-                         SoftHsmFixture::modulePath(), QStringLiteral("--format"),
-                         QStringLiteral("json"), QStringLiteral("slots")},
-                        env, m_dir.path());
+        const RunResult json = cliRun::process(
+            {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--module"),
+             SoftHsmFixture::modulePath(), QStringLiteral("--format"), QStringLiteral("json"),
+             QStringLiteral("slots")},
+            env, m_dir.path());
         QCOMPARE(json.status, 0);
         QVERIFY(json.out.contains("\"slot_id\""));
         QVERIFY(json.out.contains("\"token_present\""));
@@ -125,7 +127,7 @@ private Q_SLOTS:
     }
     void systemLocalePicksGerman() {
         QFETCH(QStringList, locale);
-        const CliRun r =
+        const RunResult r =
             cli({QStringLiteral("random"), QStringLiteral("--bytes"), QStringLiteral("0")}, locale);
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("Fehler: ")), qPrintable(r.err));
@@ -144,7 +146,7 @@ private Q_SLOTS:
     void englishWithoutGerman() {
         QFETCH(QStringList, args);
         QFETCH(QStringList, locale);
-        const CliRun help = cli(args + QStringList{QStringLiteral("--help")}, locale);
+        const RunResult help = cli(args + QStringList{QStringLiteral("--help")}, locale);
         QCOMPARE(help.status, 0);
         QVERIFY2(help.err.isEmpty(), qPrintable(help.err));
         const QString out = QString::fromUtf8(help.out);
@@ -152,9 +154,9 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("\nCommands:\n")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("Output format: text or json")), qPrintable(out));
 
-        const CliRun r = cli(args + QStringList{QStringLiteral("random"), QStringLiteral("--bytes"),
-                                                QStringLiteral("0")},
-                             locale);
+        const RunResult r = cli(args + QStringList{QStringLiteral("random"),
+                                                   QStringLiteral("--bytes"), QStringLiteral("0")},
+                                locale);
         QCOMPARE(r.status, 2);
         QCOMPARE(r.err, QStringLiteral("error: random needs --bytes N, from 1 to 4 GiB.\n"));
     }
@@ -166,9 +168,9 @@ private Q_SLOTS:
     }
     void unknownLanguageWarnsOnceAndStaysEnglish() {
         QFETCH(QString, code);
-        const CliRun r = cli({QStringLiteral("--lang"), code, QStringLiteral("random"),
-                              QStringLiteral("--bytes"), QStringLiteral("0")},
-                             {QStringLiteral("LANGUAGE=de")});
+        const RunResult r = cli({QStringLiteral("--lang"), code, QStringLiteral("random"),
+                                 QStringLiteral("--bytes"), QStringLiteral("0")},
+                                {QStringLiteral("LANGUAGE=de")});
         QCOMPARE(r.status, 2);
         const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);

@@ -41,8 +41,8 @@ class TestCliSecrets : public QObject {
                            QStringLiteral("HSM_PIN=") + QLatin1String(SoftHsmFixture::kUserPin)};
     }
     // Runs a command whose output must hold no secret, and keeps its output for the search.
-    CliRun cli(const QStringList &args) {
-        CliRun r = CliRun::run(args, environment(), m_dir.path());
+    RunResult cli(const QStringList &args) {
+        RunResult r = cliRun::inProcess(args, environment(), m_dir.path());
         m_outputs << r.out << r.err.toUtf8();
         return r;
     }
@@ -94,7 +94,7 @@ private Q_SLOTS:
             f.write(QByteArray(SoftHsmFixture::kUserPin) + '\n');
         }
         const QString fragments = m_dir.filePath(QStringLiteral("customer_fragments.json"));
-        auto ok = [](const CliRun &r) {
+        auto ok = [](const RunResult &r) {
             return r.status == 0;
         };
         QVERIFY(ok(cli({QStringLiteral("login-check")})));
@@ -104,7 +104,7 @@ private Q_SLOTS:
                              QLatin1String(type), QStringLiteral("-t"), QLatin1String(type)};
             if (QLatin1String(type) != QLatin1String("standard"))
                 args << QStringLiteral("-k") << QStringLiteral("akeyless_hsm");
-            const CliRun r = cli(args);
+            const RunResult r = cli(args);
             QVERIFY2(ok(r), qPrintable(r.err));
         }
         QVERIFY(ok(cli({QStringLiteral("fragments")})));
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY(ok(cli({QStringLiteral("objects")})));
         QVERIFY(ok(cli({QStringLiteral("preflight")})));
         for (const char *format : {"docker", "env", "compose", "k8s", "helm"}) {
-            const CliRun r =
+            const RunResult r =
                 cli({QStringLiteral("export-config"), QStringLiteral("--output-format"),
                      QLatin1String(format), QStringLiteral("--fragments"), fragments});
             QVERIFY2(ok(r), qPrintable(r.err));
@@ -150,9 +150,10 @@ private Q_SLOTS:
         // search finds what is there.
         QList<QByteArray> values;
         for (const char *name : {"hsm_secured", "hsm_wrapped", "standard"}) {
-            const CliRun r = CliRun::run({QStringLiteral("derive"), QStringLiteral("--reveal"),
-                                          QStringLiteral("--name"), QLatin1String(name)},
-                                         environment(), m_dir.path());
+            const RunResult r =
+                cliRun::inProcess({QStringLiteral("derive"), QStringLiteral("--reveal"),
+                                   QStringLiteral("--name"), QLatin1String(name)},
+                                  environment(), m_dir.path());
             QVERIFY2(ok(r), qPrintable(r.err));
             const auto m = QRegularExpression(QStringLiteral("value: (\\S+)"))
                                .match(QString::fromLatin1(r.out));
@@ -161,11 +162,11 @@ private Q_SLOTS:
             QVERIFY(values.last().size() >= 32);
         }
         // The PIN, asked for explicitly, is where it was asked to be and nowhere else.
-        const CliRun withPin =
-            CliRun::run({QStringLiteral("export-config"), QStringLiteral("--output-format"),
-                         QStringLiteral("env"), QStringLiteral("--include-pin"),
-                         QStringLiteral("--fragments"), fragments},
-                        environment(), m_dir.path());
+        const RunResult withPin =
+            cliRun::inProcess({QStringLiteral("export-config"), QStringLiteral("--output-format"),
+                               QStringLiteral("env"), QStringLiteral("--include-pin"),
+                               QStringLiteral("--fragments"), fragments},
+                              environment(), m_dir.path());
         QVERIFY2(ok(withPin), qPrintable(withPin.err));
         QVERIFY(withPin.out.contains(SoftHsmFixture::kUserPin));
         QVERIFY(!withPin.err.contains(QLatin1String(SoftHsmFixture::kUserPin)));

@@ -1,23 +1,18 @@
 // The CLI's token commands as an operator scripts them: the gateway's HSM_* environment,
 // PIN sources, object listing, key creation and checks, and that no PIN is ever printed.
+#include "tests/support/CliRun.h"
 #include "tests/support/SoftHsmFixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hsm::test;
 
 namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QString err;
-};
 
 const QString kPin = QLatin1String(SoftHsmFixture::kUserPin);
 
@@ -28,16 +23,13 @@ class TestCliTokenCommands : public QObject {
     std::unique_ptr<SoftHsmFixture> m_fixture;
     QTemporaryDir m_dir;
 
-    Run cli(const QStringList &args, const QStringList &env = {}) {
-        QProcess p;
-        p.setEnvironment(
+    RunResult cli(const QStringList &args, const QStringList &env = {}) {
+        RunResult r = cliRun::inProcess(
+            args,
             m_fixture->environment() +
-            QStringList{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()} + env);
-        p.start(QStringLiteral(HSM_ADMIN_CLI_PATH), args);
-        p.closeWriteChannel(); // stdin is not a terminal
-        p.waitForFinished(120000);
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-              QString::fromUtf8(p.readAllStandardError())};
+                QStringList{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath()} +
+                env,
+            QString());
         // Whatever happened, the PIN is never printed.
         if (r.out.contains(kPin.toUtf8()) || r.err.contains(kPin) || r.out.contains("user:pass") ||
             r.err.contains(QStringLiteral("user:pass")))
@@ -73,7 +65,7 @@ private Q_SLOTS:
     void cleanupTestCase() { m_fixture.reset(); }
 
     void gatewayEnvironmentSelectsAndLogsIn() {
-        const Run r =
+        const RunResult r =
             cli({QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")},
                 {QStringLiteral("HSM_TOKEN_LABEL=gateway"), QStringLiteral("HSM_PIN=") + kPin});
         QVERIFY2(r.status == 0, qPrintable(r.err));
@@ -93,7 +85,7 @@ private Q_SLOTS:
              {QStringList{QStringLiteral("--token-serial"), serial},
               QStringList{QStringLiteral("--token-uri"),
                           QStringLiteral("pkcs11:serial=") + serial}}) {
-            const Run again =
+            const RunResult again =
                 cli(selection + QStringList{QStringLiteral("objects"), QStringLiteral("--format"),
                                             QStringLiteral("json")},
                     {QStringLiteral("HSM_TOKEN_LABEL=other"), QStringLiteral("HSM_PIN=") + kPin});
@@ -103,7 +95,7 @@ private Q_SLOTS:
     }
 
     void pinFromAFile() {
-        Run r =
+        RunResult r =
             cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
                  QStringLiteral("--pin-file"), pinFile(kPin.toUtf8() + "\r\nsecond line\n"),
                  QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")});
@@ -123,7 +115,7 @@ private Q_SLOTS:
     }
 
     void withoutAPinOnlyPublicObjects() {
-        Run r =
+        RunResult r =
             cli({QStringLiteral("--token-label"), QStringLiteral("gateway"),
                  QStringLiteral("objects"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
@@ -139,9 +131,9 @@ private Q_SLOTS:
     }
 
     void wrongPinIsExplained() {
-        const Run r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
-                           QStringLiteral("login-check")},
-                          {QStringLiteral("HSM_PIN=0000-wrong")});
+        const RunResult r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
+                                 QStringLiteral("login-check")},
+                                {QStringLiteral("HSM_PIN=0000-wrong")});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.startsWith(QStringLiteral("error: C_Login returned CKR_PIN_INCORRECT")),
                  qPrintable(r.err));
@@ -159,9 +151,9 @@ private Q_SLOTS:
                                reinterpret_cast<CK_UTF8CHAR_PTR>(newPin.data()), newPin.size());
         });
         QCOMPARE(rv, CKR_OK);
-        const Run r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
-                           QStringLiteral("login-check")},
-                          {QStringLiteral("HSM_PIN=crypto_user:pass word:1")});
+        const RunResult r = cli({QStringLiteral("--token-label"), QStringLiteral("other"),
+                                 QStringLiteral("login-check")},
+                                {QStringLiteral("HSM_PIN=crypto_user:pass word:1")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith("Logged in to other (#"));
         QVERIFY(!r.out.contains("crypto_user") && !r.err.contains(QStringLiteral("crypto_user")));
@@ -170,10 +162,11 @@ private Q_SLOTS:
     void createAndCheckKeys() {
         const QStringList env{QStringLiteral("HSM_TOKEN_LABEL=gateway"),
                               QStringLiteral("HSM_PIN=") + kPin};
-        Run r = cli({QStringLiteral("create-key"), QStringLiteral("--label"),
-                     QStringLiteral("fresh"), QStringLiteral("--id"), QStringLiteral("c0ffee"),
-                     QStringLiteral("--format"), QStringLiteral("json")},
-                    env);
+        RunResult r =
+            cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("fresh"),
+                 QStringLiteral("--id"), QStringLiteral("c0ffee"), QStringLiteral("--format"),
+                 QStringLiteral("json")},
+                env);
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("id")).toString(),
                  QStringLiteral("c0ffee"));
@@ -215,7 +208,7 @@ private Q_SLOTS:
     }
 
     void selectionErrors() {
-        Run r = cli(
+        RunResult r = cli(
             {QStringLiteral("--token-label"), QStringLiteral("twin"), QStringLiteral("objects")});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("2 tokens are labelled 'twin' (--token-label)")),

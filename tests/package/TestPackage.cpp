@@ -1,6 +1,7 @@
 // The Debian package made from this build, as scripts/package makes it (cpack -G DEB, no
 // compiling: it packages what is built): its contents and fields, and the programs
 // extracted from it running on a SoftHSM token with the system's Qt.
+#include "tests/support/ProcessRun.h"
 #include "tests/support/SoftHsmFixture.h"
 
 #include <QDir>
@@ -19,27 +20,6 @@ using namespace hsm::test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &program, const QStringList &args, const QStringList &environment = {},
-        const QString &workingDirectory = {}) {
-    QProcess p;
-    if (!environment.isEmpty())
-        p.setEnvironment(environment);
-    if (!workingDirectory.isEmpty())
-        p.setWorkingDirectory(workingDirectory);
-    p.start(program, args);
-    p.closeWriteChannel();
-    p.waitForFinished(240000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
 const QString kId = QStringLiteral(HSM_ADMIN_APP_ID);
 
 } // namespace
@@ -52,10 +32,21 @@ class TestPackage : public QObject {
     QString m_root; // the package extracted
     QString m_listing;
 
+    // cpack takes its time.
+    static RunResult run(const QString &program, const QStringList &args,
+                         const QStringList &environment = {},
+                         const QString &workingDirectory = {}) {
+        ProcessOptions options;
+        options.environment = environment;
+        options.workingDirectory = workingDirectory;
+        options.timeoutMs = 240000;
+        return processRun::run(program, args, options);
+    }
+
     QString dpkgDeb() const { return QStringLiteral(HSM_DPKG_DEB); }
     QString field(const QString &name) const {
-        const Run r = run(dpkgDeb(), {QStringLiteral("-f"), m_deb, name});
-        return r.out.trimmed();
+        const RunResult r = run(dpkgDeb(), {QStringLiteral("-f"), m_deb, name});
+        return QString::fromUtf8(r.out.trimmed());
     }
     QString extracted(const QString &path) const { return m_root + QStringLiteral("/usr/") + path; }
 
@@ -65,22 +56,23 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("out"));
         QElapsedTimer timer;
         timer.start();
-        const Run cpack = run(QStringLiteral(HSM_CPACK),
-                              {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"),
-                               out, QStringLiteral("--config"), QStringLiteral(HSM_CPACK_CONFIG)},
-                              {}, QStringLiteral(HSM_BUILD_DIR));
-        QVERIFY2(cpack.status == 0, qPrintable(cpack.out + cpack.err));
+        const RunResult cpack =
+            run(QStringLiteral(HSM_CPACK),
+                {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), out,
+                 QStringLiteral("--config"), QStringLiteral(HSM_CPACK_CONFIG)},
+                {}, QStringLiteral(HSM_BUILD_DIR));
+        QVERIFY2(cpack.status == 0, qPrintable(QString::fromUtf8(cpack.out) + cpack.err));
         qInfo("cpack took %lld ms", static_cast<long long>(timer.elapsed()));
         const QStringList debs =
             QDir(out).entryList({QStringLiteral("*.deb")}, QDir::Files, QDir::Name);
         QCOMPARE(debs.size(), 1);
         m_deb = QDir(out).filePath(debs.first());
 
-        const Run list = run(dpkgDeb(), {QStringLiteral("-c"), m_deb});
+        const RunResult list = run(dpkgDeb(), {QStringLiteral("-c"), m_deb});
         QVERIFY2(list.status == 0, qPrintable(list.err));
-        m_listing = list.out;
+        m_listing = QString::fromUtf8(list.out);
         m_root = m_dir.filePath(QStringLiteral("root"));
-        const Run extract = run(dpkgDeb(), {QStringLiteral("-x"), m_deb, m_root});
+        const RunResult extract = run(dpkgDeb(), {QStringLiteral("-x"), m_deb, m_root});
         QVERIFY2(extract.status == 0, qPrintable(extract.err));
     }
 
@@ -168,48 +160,50 @@ private Q_SLOTS:
 
     // AppStream's own check of the installed tree: the metainfo finds its desktop entry.
     void treeValidates() {
-        const Run r = run(QStringLiteral(HSM_APPSTREAMCLI),
-                          {QStringLiteral("validate-tree"), QStringLiteral("--no-net"),
-                           QStringLiteral("--explain"), m_root});
-        QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
+        const RunResult r = run(QStringLiteral(HSM_APPSTREAMCLI),
+                                {QStringLiteral("validate-tree"), QStringLiteral("--no-net"),
+                                 QStringLiteral("--explain"), m_root});
+        QVERIFY2(r.status == 0, qPrintable(QString::fromUtf8(r.out) + r.err));
     }
 
     void extractedCliRuns() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("packaged")}));
         const QString program = extracted(QStringLiteral("bin/hsm-admin-cli"));
-        const Run version = run(program, {QStringLiteral("--version")}, fixture.environment());
+        const RunResult version =
+            run(program, {QStringLiteral("--version")}, fixture.environment());
         QVERIFY2(version.status == 0, qPrintable(version.err));
-        QCOMPARE(version.out.trimmed(), QStringLiteral("hsm-admin-cli " HSM_ADMIN_VERSION));
+        QCOMPARE(QString::fromUtf8(version.out).trimmed(),
+                 QStringLiteral("hsm-admin-cli " HSM_ADMIN_VERSION));
 
-        const Run slots =
+        const RunResult slots =
             run(program,
                 {QStringLiteral("--module"), SoftHsmFixture::modulePath(), QStringLiteral("slots"),
                  QStringLiteral("--format"), QStringLiteral("json")},
                 fixture.environment());
         QVERIFY2(slots.status == 0, qPrintable(slots.err));
         QStringList labels;
-        for (const QJsonValue &slot : QJsonDocument::fromJson(slots.out.toUtf8()).array())
+        for (const QJsonValue &slot : QJsonDocument::fromJson(slots.out).array())
             labels << slot[QLatin1String("token")][QLatin1String("label")].toString();
-        QVERIFY2(labels.contains(QLatin1String("packaged")), qPrintable(slots.out));
+        QVERIFY2(labels.contains(QLatin1String("packaged")), slots.out.constData());
         QCOMPARE(labels.size(), fixture.tokens().size() + 1); // and SoftHSM's free slot
 
         // The German translation is built into the binary; the package needs no other file.
-        const Run german =
+        const RunResult german =
             run(program, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")},
                 fixture.environment());
         QVERIFY2(german.status == 0 && german.err.isEmpty(), qPrintable(german.err));
-        QVERIFY2(german.out.contains(QLatin1String("\nBefehle:\n")), qPrintable(german.out));
+        QVERIFY2(german.out.contains("\nBefehle:\n"), german.out.constData());
     }
 
     // The GUI binary starts and prints its version (no window needed for that).
     void extractedGuiStarts() {
-        const Run version =
+        const RunResult version =
             run(extracted(QStringLiteral("bin/hsm-admin")), {QStringLiteral("--version")},
                 QProcess::systemEnvironment() +
                     QStringList{QStringLiteral("QT_QPA_PLATFORM=offscreen")});
         QVERIFY2(version.status == 0, qPrintable(version.err));
-        QVERIFY2(version.out.contains(QLatin1String(HSM_ADMIN_VERSION)), qPrintable(version.out));
+        QVERIFY2(version.out.contains(HSM_ADMIN_VERSION), version.out.constData());
     }
 };
 

@@ -1,25 +1,23 @@
 #pragma once
 
-#include <QByteArray>
-#include <QString>
-#include <QStringList>
+#include "tests/support/ProcessRun.h"
 
-#include <functional>
+namespace hsm::test::cliRun {
 
-namespace hsm::test {
+// hsm-admin-cli with `args`, with exactly `environment` (SoftHsmFixture::environment()
+// plus what the test adds), in `workingDirectory`, standard input not a terminal.
 
-// One run of the built hsm-admin-cli: exit status (-1 when it crashed), stdout, stderr.
-struct CliRun {
-    int status = -1;
-    QByteArray out;
-    QString err;
+// In this process, through the CLI library's CliApplication (the test links hsmcli): no
+// process to start, so a run costs what the command costs. The environment, the working
+// folder, the application's names and Qt's message handler are put back afterwards;
+// translations are never installed (--lang is read by main() only).
+RunResult inProcess(const QStringList &args, const QStringList &environment,
+                    const QString &workingDirectory);
 
-    // Runs the CLI with `args` in `workingDirectory`, with exactly `environment` (use
-    // SoftHsmFixture::environment() plus what the test adds). `childSetup` runs in the
-    // child before exec (e.g. to lower a resource limit).
-    static CliRun run(const QStringList &args, const QStringList &environment,
-                      const QString &workingDirectory,
-                      const std::function<void()> &childSetup = {});
-};
+// The built program in its own process, for what only a process shows: start-up in a
+// given locale, --lang, resource limits, standard output into a file, the fault module's
+// per-process state, calls that hang.
+RunResult process(const QStringList &args, const QStringList &environment,
+                  const QString &workingDirectory, ProcessOptions options = {});
 
-} // namespace hsm::test
+} // namespace hsm::test::cliRun
