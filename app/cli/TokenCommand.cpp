@@ -7,7 +7,8 @@ int TokenCommand::run(CommandContext &context) {
         return *status;
     if (!needsToken(context))
         return runWithoutToken(context);
-    // Loaded up front for the other commands, before their options were checked.
+    // A command that needs the module only on some runs has it loaded now; CliApplication
+    // loaded it for the others before run().
     if (!needsModule()) {
         if (Status loaded = context.loadModule(); !loaded)
             return context.fail(loaded.error());
