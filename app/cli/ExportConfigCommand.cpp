@@ -4,6 +4,7 @@
 #include "core/fragment/FragmentFile.h"
 #include "core/gateway/EnvFile.h"
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -65,11 +66,11 @@ int ExportConfigCommand::run(CommandContext &context) {
             return context.fail(imported.error());
         for (const QString &u : imported->unused)
             context.note(tr("not used: %1").arg(u));
-        if (imported->tokenIdentifiers.size() > 1)
-            return context.fail(
-                tr("%1 sets several token identifiers (%2); the export "
-                   "needs exactly one.")
-                    .arg(path, imported->tokenIdentifiers.join(QStringLiteral(", "))));
+        const QStringList tokenAssignments = imported->tokenAssignments();
+        if (tokenAssignments.size() > 1)
+            return context.fail(tr("%1 sets several token identifiers (%2); the export "
+                                   "needs exactly one.")
+                                    .arg(path, tokenAssignments.join(QStringLiteral(", "))));
         config = imported->config;
     } else {
         config.libraryPath = qEnvironmentVariable("PKCS11_LIB_PATH");

@@ -3,8 +3,8 @@
 #include "core/base/Result.h"
 #include "core/token/TokenSelection.h"
 
+#include <QList>
 #include <QString>
-#include <QStringList>
 
 namespace hsm {
 
@@ -41,26 +41,5 @@ struct GatewayConfig {
 
     bool operator==(const GatewayConfig &other) const;
 };
-
-// Reads gateway settings back from a `docker run` command (line continuations and POSIX
-// shell quoting) or an env file. What it does not use is listed, never dropped silently.
-// A variable set twice is refused, naming it and both lines (docker would silently take
-// the last one), and so is a gateway variable with an empty value.
-struct GatewayImport {
-    GatewayConfig config;
-    QStringList unused; // e.g. "-p 8000:8000", "ADMIN_ACCESS_ID=p-xxx", "--name akeyless-gw"
-    QStringList tokenIdentifiers; // every HSM_SLOT/LABEL/SERIAL found, "HSM_SLOT=1"
-    bool useRandSet = false;      // HSM_USE_RAND was there (else config.useRand is false)
-
-    static Result<GatewayImport> fromDockerRun(const QString &command);
-    static Result<GatewayImport> fromEnvFile(const QByteArray &content, const QString &name);
-};
-
-// POSIX shell word splitting: quotes, backslashes and backslash-newline continuations.
-// No expansion of any kind. CRLF line ends read as LF. Errors name an unbalanced quote
-// and its line; `lines`, when given, receives the line each word begins on.
-Result<QStringList> splitShellWords(const QString &command, QList<int> *lines = nullptr);
-// 'value' quoted for a POSIX shell, or the value alone when it needs no quoting.
-QString shellQuote(const QString &value);
 
 } // namespace hsm

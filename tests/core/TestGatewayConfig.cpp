@@ -1,6 +1,8 @@
 // Deployment exports: golden files, a real shell and a real YAML parser reading them back,
 // no PIN unless asked, and imports of docker run commands and env files.
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
+#include "core/gateway/ShellWords.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(args.first(), QStringLiteral("run"));
         QCOMPARE(args.last(), QStringLiteral("akeyless/base:latest-akeyless"));
         // Our own splitter agrees with the shell.
-        Result<QStringList> ours = splitShellWords(command);
+        Result<QStringList> ours = shellWords::split(command);
         QVERIFY(ours);
         QCOMPARE(ours->mid(1), args);
     }
@@ -226,10 +228,13 @@ private Q_SLOTS:
         QCOMPARE(c.libraryPath, QStringLiteral("/opt/cloudhsm/lib/libcloudhsm_pkcs11.so"));
         QCOMPARE(c.useRand, true);
         QCOMPARE(c.accessId, QStringLiteral("p-xxxxxxx"));
-        QCOMPARE(imported->tokenIdentifiers,
+        QCOMPARE(imported->tokenAssignments(),
                  (QStringList{QStringLiteral("HSM_SLOT=<slot number>"),
                               QStringLiteral("HSM_TOKEN_LABEL=<token label>"),
                               QStringLiteral("HSM_TOKEN_SERIAL=<token serial>")}));
+        QCOMPARE(imported->token.slot.value, QStringLiteral("<slot number>"));
+        QCOMPARE(imported->token.label.source, QStringLiteral("HSM_TOKEN_LABEL"));
+        QCOMPARE(imported->token.serial.value, QStringLiteral("<token serial>"));
         QCOMPARE(c.tokenMode, GatewayTokenMode::Serial);
         QCOMPARE(c.tokenValue, QStringLiteral("<token serial>"));
         // Listed, not dropped: the ports, the name, the PIN.
@@ -271,19 +276,20 @@ private Q_SLOTS:
 
     void shellWords() {
         QCOMPARE(
-            splitShellWords(QStringLiteral("a 'b c' \"d \\\"e\\\" $f\" g\\ h \\\r\ni # comment\nj"))
+            shellWords::split(
+                QStringLiteral("a 'b c' \"d \\\"e\\\" $f\" g\\ h \\\r\ni # comment\nj"))
                 .value(),
             (QStringList{QStringLiteral("a"), QStringLiteral("b c"), QStringLiteral("d \"e\" $f"),
                          QStringLiteral("g h"), QStringLiteral("i"), QStringLiteral("j")}));
-        QVERIFY(splitShellWords(QStringLiteral("a 'b"))
+        QVERIFY(shellWords::split(QStringLiteral("a 'b"))
                     .error()
                     .message.contains(QStringLiteral("single quote")));
-        QVERIFY(splitShellWords(QStringLiteral("a \"b"))
+        QVERIFY(shellWords::split(QStringLiteral("a \"b"))
                     .error()
                     .message.contains(QStringLiteral("double quote")));
-        QCOMPARE(shellQuote(QStringLiteral("plain/path:1")), QStringLiteral("plain/path:1"));
-        QCOMPARE(shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
-        QCOMPARE(shellQuote(QStringLiteral("path\n")), QStringLiteral("'path\n'"));
+        QCOMPARE(shellWords::quote(QStringLiteral("plain/path:1")), QStringLiteral("plain/path:1"));
+        QCOMPARE(shellWords::quote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+        QCOMPARE(shellWords::quote(QStringLiteral("path\n")), QStringLiteral("'path\n'"));
         QVERIFY(!GatewayImport::fromDockerRun(QStringLiteral("podman ps")));
     }
 };

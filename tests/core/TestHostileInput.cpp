@@ -9,6 +9,8 @@
 #include "core/fragment/FragmentGenerator.h"
 #include "core/gateway/EnvFile.h"
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
+#include "core/gateway/ShellWords.h"
 #include "core/pkcs11/Module.h"
 #include "core/token/Inventory.h"
 #include "core/token/ObjectReader.h"
@@ -473,7 +475,7 @@ private Q_SLOTS:
         QVERIFY(importLf && importCrlf);
         QVERIFY(importCrlf->config == importLf->config);
         QCOMPARE(importCrlf->unused, importLf->unused);
-        QCOMPARE(importCrlf->tokenIdentifiers, importLf->tokenIdentifiers);
+        QCOMPARE(importCrlf->tokenAssignments(), importLf->tokenAssignments());
     }
 
     void envFileRefusals_data() {
@@ -537,13 +539,13 @@ private Q_SLOTS:
         QVERIFY2(fromCrlf, qPrintable(fromCrlf.error().message));
         QVERIFY(fromCrlf->config == fromLf->config);
         QCOMPARE(fromCrlf->unused, fromLf->unused);
-        QCOMPARE(fromCrlf->tokenIdentifiers, fromLf->tokenIdentifiers);
+        QCOMPARE(fromCrlf->tokenAssignments(), fromLf->tokenAssignments());
         QCOMPARE(fromLf->config.libraryPath, QStringLiteral("/opt/HSM Lib/libv.so"));
         QCOMPARE(fromLf->config.tokenValue, QStringLiteral("my \"token\""));
         QCOMPARE(fromLf->config.fragmentsPath, QStringLiteral("/srv/cf.json"));
         // A word that really holds CR LF is quoted so that it reads back whole.
         const QString word = QStringLiteral("a\r\nb");
-        QCOMPARE(splitShellWords(shellQuote(word)).value(), QStringList{word});
+        QCOMPARE(shellWords::split(shellWords::quote(word)).value(), QStringList{word});
     }
 
     void dockerRunRefusals_data() {
@@ -588,7 +590,7 @@ private Q_SLOTS:
         const auto imported = GatewayImport::fromDockerRun(
             QStringLiteral("docker run -e PKCS11_LIB_PATH=/x.so -e HSM_TOKEN_LABEL akeyless/base"));
         QVERIFY(imported);
-        QVERIFY(imported->tokenIdentifiers.isEmpty());
+        QVERIFY(imported->token.isEmpty());
         QVERIFY(imported->config.tokenValue.isEmpty());
         QCOMPARE(imported->unused, QStringList{QStringLiteral(
                                        "-e HSM_TOKEN_LABEL (taken from the host's environment)")});

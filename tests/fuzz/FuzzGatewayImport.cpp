@@ -1,9 +1,11 @@
 // libFuzzer target: the gateway settings an operator pastes in, an env file or a
-// `docker run` command (EnvFile, GatewayImport, splitShellWords). The same bytes go to
-// every reader. Words split from a command and quoted again with shellQuote must split
+// `docker run` command (EnvFile, GatewayImport, shellWords::split). The same bytes go to
+// every reader. Words split from a command and quoted again with shellWords::quote must split
 // back into the same words; an accepted import must render in every format or say why.
 #include "core/gateway/EnvFile.h"
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
+#include "core/gateway/ShellWords.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -53,12 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (fromEnv)
         renderAll(fromEnv.value());
 
-    const hsm::Result<QStringList> words = hsm::splitShellWords(text);
+    const hsm::Result<QStringList> words = hsm::shellWords::split(text);
     if (words) {
         QStringList quoted;
         for (const QString &word : words.value())
-            quoted << hsm::shellQuote(word);
-        const hsm::Result<QStringList> again = hsm::splitShellWords(quoted.join(QLatin1Char(' ')));
+            quoted << hsm::shellWords::quote(word);
+        const hsm::Result<QStringList> again =
+            hsm::shellWords::split(quoted.join(QLatin1Char(' ')));
         if (!again || again.value() != words.value()) {
             std::fprintf(stderr, "words:   %s\nquoted:  %s\nsplit:   %s\n",
                          show(words.value()).constData(),

@@ -1,6 +1,7 @@
 #include "ui/wizard/GatewayImportDialog.h"
 
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
 #include "ui/FitToContents.h"
 
 #include <QDialogButtonBox>

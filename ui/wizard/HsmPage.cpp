@@ -2,6 +2,7 @@
 
 #include "core/client/HsmClient.h"
 #include "core/gateway/GatewayConfig.h"
+#include "core/gateway/GatewayImport.h"
 #include "core/token/DemoHsm.h"
 #include "core/token/TokenSelector.h"
 #include "ui/LibraryHistory.h"
@@ -286,7 +287,7 @@ void HsmPage::applyImport(const GatewayImport &imported) {
     QStringList used;
     if (!config.libraryPath.isEmpty())
         used << QStringLiteral("PKCS11_LIB_PATH=%1").arg(config.libraryPath);
-    used << imported.tokenIdentifiers;
+    used << imported.tokenAssignments();
     used << QStringLiteral("HSM_USE_RAND=%1")
                 .arg(config.useRand ? QStringLiteral("true") : QStringLiteral("false"));
     m_state.useRand = config.useRand;
@@ -310,19 +311,12 @@ void HsmPage::applyImport(const GatewayImport &imported) {
     m_importNote->show();
 
     m_importedToken.reset();
-    if (!imported.tokenIdentifiers.isEmpty()) {
-        TokenSelection selection;
-        for (const QString &assignment : imported.tokenIdentifiers) {
-            const QString name = assignment.section(QLatin1Char('='), 0, 0);
-            const TokenSelection::Identifier id{assignment.section(QLatin1Char('='), 1).trimmed(),
-                                                name};
-            if (name == QLatin1String("HSM_SLOT"))
-                selection.slot = id;
-            else if (name == QLatin1String("HSM_TOKEN_LABEL"))
-                selection.label = id;
-            else
-                selection.serial = id;
-        }
+    if (!imported.token.isEmpty()) {
+        // Spaces around a value as written are no part of the token's identifier.
+        TokenSelection selection = imported.token;
+        for (TokenSelection::Identifier *id :
+             {&selection.slot, &selection.label, &selection.serial})
+            id->value = id->value.trimmed();
         m_importedToken = selection;
         m_importedMode = config.tokenMode;
     }
