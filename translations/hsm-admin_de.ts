@@ -2006,14 +2006,6 @@ Adaptive Proportion Test: %2</translation>
         <translation>Eine geladene Bibliothek wird gesucht …</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>%1 wird geladen …</translation>
-    </message>
-    <message>
-        <source>Loading the demo HSM…</source>
-        <translation>Das Demo-HSM wird geladen …</translation>
-    </message>
-    <message>
         <source>Loading was cancelled.</source>
         <translation>Das Laden wurde abgebrochen.</translation>
     </message>
@@ -2459,14 +2451,6 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>%1 wird geladen …</translation>
-    </message>
-    <message>
-        <source>Loading the demo HSM…</source>
-        <translation>Das Demo-HSM wird geladen …</translation>
-    </message>
-    <message>
         <source>Re-initializing the library…</source>
         <translation>Die Bibliothek wird neu initialisiert …</translation>
     </message>
@@ -2626,6 +2610,17 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     <message>
         <source>Gateway token selection</source>
         <translation>Token-Auswahl für das Gateway</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::ui::ModuleLoader</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>Loading the demo HSM…</source>
+        <translation>Das Demo-HSM wird geladen …</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,7 @@
 #include "core/client/HsmClient.h"
 #include "core/pkcs11/CallTrace.h"
 #include "core/token/DemoHsm.h"
-#include "ui/LibraryHistory.h"
-#include "ui/OpenLibraryDialog.h"
+#include "ui/ModuleLoader.h"
 #include "ui/browser/ModuleBrowser.h"
 #include "ui/calllog/CallLogDock.h"
 #include "ui/gateway/ProbePage.h"
@@ -64,7 +63,8 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     , m_loginLabel(new QLabel(this))
     , m_waitingLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
-    , m_login(new LoginFlow(client, this)) {
+    , m_login(new LoginFlow(client, this))
+    , m_loader(new ModuleLoader(client, this)) {
     setWindowTitle(tr("HSM Admin"));
     resize(1000, 650);
 
@@ -110,8 +110,17 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     showModule(nullptr);
     m_moduleLabel->setText(tr("No PKCS#11 library loaded."));
 
-    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::moduleLoaded);
-    connect(&m_slotsWatcher, &QFutureWatcherBase::finished, this, &MainWindow::slotsRead);
+    connect(m_loader, &ModuleLoader::loadStarted, this, &MainWindow::showLoading);
+    connect(m_loader, &ModuleLoader::loaded, this, [this](const ModuleInfo &module) {
+        m_module = module;
+        showModule(&*m_module);
+    });
+    connect(m_loader, &ModuleLoader::loadFailed, this, [this](const Error &error) {
+        fail(error.kind == Error::Kind::Cancelled ? tr("Loading was cancelled.")
+                                                  : error.toString());
+    });
+    connect(m_loader, &ModuleLoader::slotsRead, this, &MainWindow::showSlots);
+    connect(m_loader, &ModuleLoader::slotsFailed, this, &MainWindow::slotsFailed);
 
     connect(m_browser, &ModuleBrowser::currentSlotChanged, this,
             [this] { m_login->setSlot(m_browser->currentSlot()); });
@@ -268,13 +277,11 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::loadLibrary(const QString &path) {
-    if (m_openDialog)
-        m_openDialog->showLoading();
-    startLoading(m_client.load(path), tr("Loading %1…").arg(path));
+    m_loader->load(path);
 }
 
 void MainWindow::loadDemo() {
-    startLoading(m_client.loadDemo(), tr("Loading the demo HSM…"));
+    m_loader->loadDemo();
 }
 
 void MainWindow::refresh() {
@@ -282,19 +289,11 @@ void MainWindow::refresh() {
     m_errorBanner->hide();
     setBusy(true);
     m_moduleLabel->setText(tr("Re-initializing the library…"));
-    m_loadWatcher.setFuture(m_client.reload());
+    m_loader->reload();
 }
 
 void MainWindow::openLibraryDialog() {
-    if (m_openDialog) {
-        m_openDialog->raise();
-        m_openDialog->activateWindow();
-        return;
-    }
-    m_openDialog = new OpenLibraryDialog(this);
-    m_openDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_openDialog, &OpenLibraryDialog::pathChosen, this, &MainWindow::loadLibrary);
-    m_openDialog->open(); // window-modal without a nested event loop
+    m_loader->chooseLibrary();
 }
 
 void MainWindow::probeGateway() {
@@ -325,8 +324,8 @@ void MainWindow::newCustomerFragment() {
     connect(m_wizard, &FragmentWizard::libraryChanged, this,
             [this](const Result<ModuleInfo> &outcome) {
                 // As if loaded here: the same handling of success and failure.
-                startLoading(QtFuture::makeReadyFuture(Result<ModuleInfo>(outcome)),
-                             tr("Reading the library the wizard loaded…"));
+                m_loader->adopt(outcome);
+                showLoading(tr("Reading the library the wizard loaded…"));
             });
     connect(m_wizard, &FragmentWizard::fragmentSaved, this,
             [this](const QString &path, const QString &name) {
@@ -341,7 +340,7 @@ void MainWindow::newCustomerFragment() {
     m_wizard->open(); // window-modal without a nested event loop
 }
 
-void MainWindow::startLoading(QFuture<Result<ModuleInfo>> request, const QString &what) {
+void MainWindow::showLoading(const QString &what) {
     // Loading replaces the module right away; what the browser shows is gone.
     m_module.reset();
     m_browser->clear();
@@ -349,47 +348,22 @@ void MainWindow::startLoading(QFuture<Result<ModuleInfo>> request, const QString
     m_errorBanner->hide();
     setBusy(true);
     m_moduleLabel->setText(what);
-    m_loadWatcher.setFuture(request);
 }
 
-void MainWindow::moduleLoaded() {
-    const QFuture<Result<ModuleInfo>> future = m_loadWatcher.future();
-    if (future.resultCount() == 0) {
-        fail(tr("Loading was cancelled."));
-        return;
-    }
-    const Result<ModuleInfo> loaded = future.result();
-    if (!loaded) {
-        fail(loaded.error().toString());
-        return;
-    }
-    m_module = loaded.value();
-    libraryHistory::rememberLoaded(*m_module);
-    if (m_openDialog)
-        m_openDialog->accept();
-    showModule(&*m_module);
-    m_slotsWatcher.setFuture(m_client.slotList());
+void MainWindow::showSlots(const QList<SlotInfo> &slots) {
+    m_browser->showInventory(*m_module, slots);
+    setBusy(false);
+    Q_EMIT inventoryLoaded();
 }
 
-void MainWindow::slotsRead() {
-    if (m_loadWatcher.isRunning() || !m_module)
-        return; // a newer load has started; its own slot list follows
-    const QFuture<Result<QList<SlotInfo>>> future = m_slotsWatcher.future();
-    if (future.resultCount() == 0) {
+void MainWindow::slotsFailed(const Error &error) {
+    if (error.kind == Error::Kind::Cancelled) {
         fail(tr("Reading the slots was cancelled."));
         return;
     }
-    const Result<QList<SlotInfo>> slots = future.result();
-    if (!slots) {
-        // The module is still loaded: Refresh may well succeed.
-        setBusy(false);
-        showError(tr("Could not read the slots: %1").arg(slots.error().toString()),
-                  slots.error().toString());
-        return;
-    }
-    m_browser->showInventory(*m_module, slots.value());
+    // The module is still loaded: Refresh may well succeed.
     setBusy(false);
-    Q_EMIT inventoryLoaded();
+    showError(tr("Could not read the slots: %1").arg(error.toString()), error.toString());
 }
 
 void MainWindow::fail(const QString &message) {
@@ -405,8 +379,7 @@ void MainWindow::fail(const QString &message) {
 void MainWindow::showError(const QString &banner, const QString &message) {
     m_errorBanner->setText(banner);
     m_errorBanner->show();
-    if (m_openDialog)
-        m_openDialog->showLoadFailure(message);
+    m_loader->showLoadFailure(message);
     Q_EMIT loadFailed(message);
 }
 

@@ -4,7 +4,6 @@
 #include "core/token/ModuleInfo.h"
 #include "core/token/SlotInfo.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -26,7 +25,7 @@ class CallLogDock;
 class FragmentWizard;
 class LoginFlow;
 class ModuleBrowser;
-class OpenLibraryDialog;
+class ModuleLoader;
 
 // The main window: loads a module through the client, without ever blocking, and shows
 // what it offers in the browser; logs in to the selected token and manages its keys.
@@ -65,9 +64,10 @@ protected:
 
 private:
     void createActions();
-    void startLoading(QFuture<Result<ModuleInfo>> request, const QString &what);
-    void moduleLoaded();
-    void slotsRead();
+    // A load has started: what the browser showed is gone.
+    void showLoading(const QString &what);
+    void showSlots(const QList<SlotInfo> &slots);
+    void slotsFailed(const Error &error);
     // The load failed and no module is loaded any more.
     void fail(const QString &message);
     // Shows `banner` above the browser and `message` in the Open dialog, if open.
@@ -100,13 +100,11 @@ private:
     QAction *m_checkKeyAction = nullptr;
     QAction *m_fragmentAction = nullptr;
     LoginFlow *m_login;
-    QPointer<OpenLibraryDialog> m_openDialog;
+    ModuleLoader *m_loader;
     QPointer<FragmentWizard> m_wizard;
     QPointer<QDialog> m_probeDialog;
     QAction *m_probeAction = nullptr;
     std::optional<ModuleInfo> m_module;
-    QFutureWatcher<Result<ModuleInfo>> m_loadWatcher;
-    QFutureWatcher<Result<QList<SlotInfo>>> m_slotsWatcher;
 };
 
 } // namespace hsm::ui

@@ -5,8 +5,6 @@
 #include "core/gateway/GatewayImport.h"
 #include "core/token/DemoHsm.h"
 #include "core/token/TokenSelector.h"
-#include "ui/LibraryHistory.h"
-#include "ui/OpenLibraryDialog.h"
 #include "ui/token/LoginFlow.h"
 #include "ui/token/TokenSelectorWidget.h"
 #include "ui/wizard/FragmentWizardState.h"
@@ -38,7 +36,8 @@ HsmPage::HsmPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login
     , m_loginState(new QLabel(this))
     , m_logIn(new QPushButton(tr("&Log In…"), this))
     , m_status(new StatusLine(QStringLiteral("hsmStatus"), tr("HSM status"), this))
-    , m_login(login) {
+    , m_login(login)
+    , m_loader(new ModuleLoader(client, this)) {
     setTitle(tr("HSM and Token"));
     setSubTitle(tr("Choose the PKCS#11 library and the token the gateway will use, and log in "
                    "to it."));
@@ -104,23 +103,30 @@ HsmPage::HsmPage(HsmClient &client, FragmentWizardState &state, LoginFlow *login
     setTabOrder(m_import, m_selector);
     setTabOrder(m_selector, m_logIn);
 
-    connect(m_chooseLibrary, &QPushButton::clicked, this, &HsmPage::chooseLibrary);
-    connect(m_useDemo, &QPushButton::clicked, this, &HsmPage::loadDemo);
+    connect(m_chooseLibrary, &QPushButton::clicked, m_loader, &ModuleLoader::chooseLibrary);
+    connect(m_useDemo, &QPushButton::clicked, m_loader, &ModuleLoader::loadDemo);
     connect(m_import, &QPushButton::clicked, this, &HsmPage::importSettings);
     connect(m_logIn, &QPushButton::clicked, m_login, &LoginFlow::logIn);
     connect(m_selector, &TokenSelectorWidget::tokenChosen, this,
             [this](const SlotInfo &slot) { useSlot(slot); });
     connect(m_login, &LoginFlow::stateChanged, this, &HsmPage::updateControls);
     connect(m_login, &LoginFlow::notice, m_status, &StatusLine::showNote);
-    connect(&m_moduleWatcher, &QFutureWatcherBase::finished, this, &HsmPage::moduleRead);
-    connect(&m_slotsWatcher, &QFutureWatcherBase::finished, this, &HsmPage::slotsRead);
+    connect(m_loader, &ModuleLoader::loadStarted, this, &HsmPage::showLoading);
+    connect(m_loader, &ModuleLoader::loaded, this, &HsmPage::moduleLoaded);
+    connect(m_loader, &ModuleLoader::loadFailed, this, &HsmPage::loadFailed);
+    connect(m_loader, &ModuleLoader::slotsRead, this, &HsmPage::slotsRead);
+    connect(m_loader, &ModuleLoader::slotsFailed, this, [this](const Error &error) {
+        if (error.kind == Error::Kind::Cancelled)
+            return;
+        m_status->showError(tr("Could not read the slots: %1").arg(error.toString()));
+        updateControls();
+    });
     connect(&m_selectWatcher, &QFutureWatcherBase::finished, this, &HsmPage::importedTokenSelected);
     updateControls();
 }
 
 HsmPage::~HsmPage() {
-    m_moduleWatcher.cancel();
-    m_slotsWatcher.cancel();
+    m_loader->cancel();
     m_selectWatcher.cancel();
 }
 
@@ -129,9 +135,8 @@ void HsmPage::initializePage() {
         return;
     // Start with what the client (the main window's) has loaded already, if anything.
     m_asked = true;
-    m_loading = false;
     m_status->showBusy(tr("Looking for a loaded library…"));
-    m_moduleWatcher.setFuture(m_client.moduleInfo());
+    m_loader->findLoaded();
     updateControls();
 }
 
@@ -152,97 +157,54 @@ bool HsmPage::validatePage() {
     return true;
 }
 
-void HsmPage::chooseLibrary() {
-    if (m_openDialog) {
-        m_openDialog->raise();
-        m_openDialog->activateWindow();
-        return;
-    }
-    m_openDialog = new OpenLibraryDialog(this);
-    m_openDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_openDialog, &OpenLibraryDialog::pathChosen, this, [this](const QString &path) {
-        m_openDialog->showLoading();
-        startLoading(m_client.load(path), tr("Loading %1…").arg(path));
-    });
-    m_openDialog->open();
-}
-
-void HsmPage::loadDemo() {
-    startLoading(m_client.loadDemo(), tr("Loading the demo HSM…"));
-}
-
-void HsmPage::startLoading(QFuture<Result<ModuleInfo>> request, const QString &what) {
-    // The client replaces its module right away: what this page showed is gone.
-    m_slotsWatcher.cancel();
+void HsmPage::showLoading(const QString &what) {
     m_selectWatcher.cancel();
     clearModule();
-    m_loading = true;
     m_status->showBusy(what);
-    m_moduleWatcher.setFuture(request);
     updateControls();
 }
 
-void HsmPage::moduleRead() {
-    const QFuture<Result<ModuleInfo>> future = m_moduleWatcher.future();
-    const bool loaded = m_loading;
-    m_loading = false;
-    if (future.isCanceled() || future.resultCount() == 0) {
-        m_status->showError(tr("Loading was cancelled."));
-        updateControls();
-        return;
-    }
-    const Result<ModuleInfo> module = future.result();
-    if (!module) {
-        clearModule();
-        if (!loaded && module.error().kind == Error::Kind::NotLoaded) {
-            m_status->showNote(tr("No PKCS#11 library is loaded yet: choose one, use the demo HSM, "
-                                  "or import the gateway's settings."));
-        } else {
-            m_status->showError(
-                tr("Could not load the PKCS#11 library: %1").arg(module.error().toString()));
-            if (m_openDialog)
-                m_openDialog->showLoadFailure(module.error().toString());
-        }
-        if (loaded)
-            Q_EMIT libraryChanged(module);
-        updateControls();
-        return;
-    }
-    m_module = module.value();
-    if (loaded) {
-        libraryHistory::rememberLoaded(*m_module);
-        if (m_openDialog)
-            m_openDialog->accept();
+void HsmPage::moduleLoaded(const ModuleInfo &module, ModuleLoader::Request request) {
+    m_module = module;
+    if (request == ModuleLoader::Request::Load)
         Q_EMIT libraryChanged(module);
-    }
     m_libraryPath->setText(m_module->path);
     m_moduleSummary->setText(
         m_module->demo ? tr("%1 — the demo HSM, not for production; user PIN %2")
                              .arg(m_module->summary(), QString::fromLatin1(demoHsm::kUserPin))
                        : m_module->summary());
     m_status->showBusy(tr("Reading the slots…"));
-    m_slotsWatcher.setFuture(m_client.slotList());
     updateControls();
 }
 
-void HsmPage::slotsRead() {
-    const QFuture<Result<QList<SlotInfo>>> future = m_slotsWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
-        return;
-    const Result<QList<SlotInfo>> slots = future.result();
-    if (!slots) {
-        m_status->showError(tr("Could not read the slots: %1").arg(slots.error().toString()));
+void HsmPage::loadFailed(const Error &error, ModuleLoader::Request request) {
+    if (error.kind == Error::Kind::Cancelled) {
+        m_status->showError(tr("Loading was cancelled."));
         updateControls();
         return;
     }
+    clearModule();
+    if (request == ModuleLoader::Request::Query && error.kind == Error::Kind::NotLoaded) {
+        m_status->showNote(tr("No PKCS#11 library is loaded yet: choose one, use the demo HSM, "
+                              "or import the gateway's settings."));
+    } else {
+        m_status->showError(tr("Could not load the PKCS#11 library: %1").arg(error.toString()));
+        m_loader->showLoadFailure(error.toString());
+    }
+    if (request == ModuleLoader::Request::Load)
+        Q_EMIT libraryChanged(error);
+    updateControls();
+}
+
+void HsmPage::slotsRead(const QList<SlotInfo> &slots) {
     m_status->clear();
-    m_selector->setSlots(slots.value());
+    m_selector->setSlots(slots);
     if (m_importedToken) {
         selectImportedToken();
         return;
     }
     if (!m_selector->currentSlot()) {
-        if (const std::optional<CK_SLOT_ID> preferred = preferredSlot(slots.value()))
+        if (const std::optional<CK_SLOT_ID> preferred = preferredSlot(slots))
             m_selector->setCurrentSlot(*preferred);
     }
     useSlot(m_selector->currentSlot());
@@ -322,11 +284,11 @@ void HsmPage::applyImport(const GatewayImport &imported) {
     }
 
     if (!config.libraryPath.isEmpty() && (!m_module || m_module->path != config.libraryPath)) {
-        startLoading(m_client.load(config.libraryPath), tr("Loading %1…").arg(config.libraryPath));
+        m_loader->load(config.libraryPath);
     } else if (!m_module) {
         m_status->showError(tr("The imported settings name no library (PKCS11_LIB_PATH): choose "
                                "one or use the demo HSM."));
-    } else if (m_importedToken && !m_slotsWatcher.isRunning()) {
+    } else if (m_importedToken && !m_loader->isBusy()) {
         selectImportedToken();
     }
 }
@@ -366,7 +328,7 @@ void HsmPage::clearModule() {
 }
 
 bool HsmPage::isBusy() const {
-    return m_moduleWatcher.isRunning() || m_slotsWatcher.isRunning() || m_selectWatcher.isRunning();
+    return m_loader->isBusy() || m_selectWatcher.isRunning();
 }
 
 void HsmPage::updateControls() {

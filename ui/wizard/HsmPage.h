@@ -4,9 +4,9 @@
 #include "core/token/ModuleInfo.h"
 #include "core/token/SlotInfo.h"
 #include "core/token/TokenSelection.h"
+#include "ui/ModuleLoader.h"
 
 #include <QFutureWatcher>
-#include <QPointer>
 #include <QWizardPage>
 
 #include <optional>
@@ -23,7 +23,6 @@ struct GatewayImport;
 namespace hsm::ui {
 
 class LoginFlow;
-class OpenLibraryDialog;
 class StatusLine;
 class TokenSelectorWidget;
 struct FragmentWizardState;
@@ -49,11 +48,11 @@ Q_SIGNALS:
     void libraryChanged(const hsm::Result<hsm::ModuleInfo> &outcome);
 
 private:
-    void chooseLibrary();
-    void loadDemo();
-    void startLoading(QFuture<Result<ModuleInfo>> request, const QString &what);
-    void moduleRead();
-    void slotsRead();
+    // A load has started: what this page showed is gone.
+    void showLoading(const QString &what);
+    void moduleLoaded(const ModuleInfo &module, ModuleLoader::Request request);
+    void loadFailed(const Error &error, ModuleLoader::Request request);
+    void slotsRead(const QList<SlotInfo> &slots);
     void importedTokenSelected();
     void selectImportedToken();
     std::optional<CK_SLOT_ID> preferredSlot(const QList<SlotInfo> &slots) const;
@@ -77,15 +76,12 @@ private:
     QPushButton *m_logIn;
     StatusLine *m_status;
     LoginFlow *m_login;
-    QPointer<OpenLibraryDialog> m_openDialog;
+    ModuleLoader *m_loader;
     std::optional<ModuleInfo> m_module;
-    bool m_loading = false; // the module request in flight is a load of ours, not a query
-    bool m_asked = false;   // asked the client once which library it has
+    bool m_asked = false; // asked the client once which library it has
     // Token identifiers from imported settings, applied once the slots are read.
     std::optional<TokenSelection> m_importedToken;
     GatewayTokenMode m_importedMode = GatewayTokenMode::Serial;
-    QFutureWatcher<Result<ModuleInfo>> m_moduleWatcher;
-    QFutureWatcher<Result<QList<SlotInfo>>> m_slotsWatcher;
     QFutureWatcher<Result<SlotInfo>> m_selectWatcher;
 };
 
