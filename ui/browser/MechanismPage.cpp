@@ -1,5 +1,6 @@
 #include "ui/browser/MechanismPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "ui/ListTable.h"
 #include "ui/browser/MechanismTableModel.h"
@@ -71,10 +72,9 @@ void MechanismPage::showSlot(std::optional<CK_SLOT_ID> slot) {
 }
 
 void MechanismPage::showResult() {
-    const QFuture<Result<QList<MechanismInfo>>> future = m_watcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
+    Result<QList<MechanismInfo>> result = finishedResult(m_watcher.future());
+    if (!result && result.error().kind == Error::Kind::Cancelled)
         return;
-    Result<QList<MechanismInfo>> result = future.result();
     if (!result) {
         m_status->setText(result.error().toString());
         return;

@@ -1,5 +1,6 @@
 #include "ui/entropy/EntropyPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "ui/entropy/ByteHistogramWidget.h"
 
@@ -248,12 +249,12 @@ void EntropyPage::checkDone() {
         return;
     m_running = false;
     const bool cancelHadFocus = m_cancel->hasFocus();
-    const QFuture<Result<EntropyCheckReport>> future = m_watcher.future();
-    if (future.isCanceled() || future.resultCount() == 0) {
+    const Result<EntropyCheckReport> report = finishedResult(m_watcher.future());
+    if (!report && report.error().kind == Error::Kind::Cancelled) {
         setVerdict(QString(), false);
         m_result->setText(tr("Cancelled after about %1 of %2; a partial check gives no verdict.")
                               .arg(mib(bytesDone()), mib(m_requestedBytes)));
-    } else if (const Result<EntropyCheckReport> report = future.result(); !report) {
+    } else if (!report) {
         setVerdict(tr("ERROR"), false);
         m_result->setText(tr("The check could not run: %1").arg(report.error().toString()));
     } else {

@@ -1,5 +1,6 @@
 #include "ui/objects/CreateKeyDialog.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "core/token/DemoHsm.h"
 #include "ui/FitToContents.h"
@@ -106,10 +107,9 @@ CreateKeyDialog::CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QStri
 }
 
 void CreateKeyDialog::showKinds() {
-    const QFuture<Result<QList<SecretKeyKind>>> future = m_kindsWatcher.future();
-    if (future.resultCount() == 0)
+    const Result<QList<SecretKeyKind>> kinds = finishedResult(m_kindsWatcher.future());
+    if (!kinds && kinds.error().kind == Error::Kind::Cancelled)
         return;
-    const Result<QList<SecretKeyKind>> kinds = future.result();
     m_kind->clear();
     if (!kinds) {
         m_kind->addItem(tr("unknown"));
@@ -155,12 +155,11 @@ void CreateKeyDialog::create() {
 
 void CreateKeyDialog::showCreated() {
     setBusy(false);
-    const QFuture<Result<ObjectInfo>> future = m_createWatcher.future();
-    if (future.resultCount() == 0) {
+    const Result<ObjectInfo> created = finishedResult(m_createWatcher.future());
+    if (!created && created.error().kind == Error::Kind::Cancelled) {
         showError(tr("Creating the key was cancelled."));
         return;
     }
-    const Result<ObjectInfo> created = future.result();
     if (!created) {
         const QString failure = created.error().toString();
         if (m_login && m_login->relogin(

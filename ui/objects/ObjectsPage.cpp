@@ -1,5 +1,6 @@
 #include "ui/objects/ObjectsPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "core/token/DemoHsm.h"
 #include "ui/ListTable.h"
@@ -287,11 +288,10 @@ void ObjectsPage::showSelectedObject() {
 }
 
 void ObjectsPage::showDetails() {
-    const QFuture<Result<QList<AttributeValue>>> future = m_detailsWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
+    const Result<QList<AttributeValue>> attributes = finishedResult(m_detailsWatcher.future());
+    if (!attributes && attributes.error().kind == Error::Kind::Cancelled)
         return;
     m_details->clear();
-    const Result<QList<AttributeValue>> attributes = future.result();
     if (!attributes) {
         auto *error = new QTreeWidgetItem(m_details, {tr("Error"), attributes.error().toString()});
         error->setToolTip(1, attributes.error().toString());
@@ -383,10 +383,9 @@ void ObjectsPage::checkKeyLabelled(const QString &label) {
 }
 
 void ObjectsPage::showKeyCheck() {
-    const QFuture<Result<KeyCheckReport>> future = m_checkWatcher.future();
-    if (future.resultCount() == 0)
+    const Result<KeyCheckReport> report = finishedResult(m_checkWatcher.future());
+    if (!report && report.error().kind == Error::Kind::Cancelled)
         return;
-    const Result<KeyCheckReport> report = future.result();
     if (report) {
         m_keyCheck->setStyleSheet(QStringLiteral("QLabel { color: #0f5132; }"));
         m_keyCheck->setText(report->verdict);

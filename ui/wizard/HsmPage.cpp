@@ -1,5 +1,6 @@
 #include "ui/wizard/HsmPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "core/gateway/GatewayConfig.h"
 #include "core/gateway/GatewayImport.h"
@@ -300,11 +301,10 @@ void HsmPage::selectImportedToken() {
 }
 
 void HsmPage::importedTokenSelected() {
-    const QFuture<Result<SlotInfo>> future = m_selectWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
+    const Result<SlotInfo> slot = finishedResult(m_selectWatcher.future());
+    if (!slot && slot.error().kind == Error::Kind::Cancelled)
         return;
     m_importedToken.reset();
-    const Result<SlotInfo> slot = future.result();
     if (!slot) {
         m_status->showError(
             tr("The imported token was not found: %1; choose the token in the list.")

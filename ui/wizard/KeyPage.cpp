@@ -1,5 +1,6 @@
 #include "ui/wizard/KeyPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "core/token/DemoHsm.h"
 #include "ui/objects/CreateKeyDialog.h"
@@ -201,10 +202,9 @@ void KeyPage::checkNext() {
 }
 
 void KeyPage::checkFinished() {
-    const QFuture<Result<KeyCheckReport>> future = m_checkWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0 || m_checking.isEmpty())
+    const Result<KeyCheckReport> report = finishedResult(m_checkWatcher.future());
+    if ((!report && report.error().kind == Error::Kind::Cancelled) || m_checking.isEmpty())
         return;
-    const Result<KeyCheckReport> report = future.result();
     if (!report && reloginFor(report.error()))
         return;
     Check &check = m_checks[m_checking];

@@ -1,5 +1,6 @@
 #include "ui/wizard/VerifyPage.h"
 
+#include "core/client/FutureResult.h"
 #include "core/entropy/RandomSource.h"
 #include "ui/token/LoginFlow.h"
 #include "ui/wizard/FragmentWizardState.h"
@@ -146,10 +147,9 @@ void VerifyPage::start() {
 }
 
 void VerifyPage::generated() {
-    const QFuture<Result<CustomerFragment>> future = m_generateWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
+    const Result<CustomerFragment> fragment = finishedResult(m_generateWatcher.future());
+    if (!fragment && fragment.error().kind == Error::Kind::Cancelled)
         return;
-    const Result<CustomerFragment> fragment = future.result();
     if (!fragment) {
         failed(tr("Could not generate the fragment"), fragment.error());
         return;
@@ -169,10 +169,9 @@ void VerifyPage::generated() {
 }
 
 void VerifyPage::derived() {
-    const QFuture<Result<HsmClient::Derived>> future = m_deriveWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0 || !m_state.fragment)
+    const Result<HsmClient::Derived> result = finishedResult(m_deriveWatcher.future());
+    if ((!result && result.error().kind == Error::Kind::Cancelled) || !m_state.fragment)
         return;
-    const Result<HsmClient::Derived> result = future.result();
     if (!result) {
         failed(tr("Could not derive the fragment"), result.error());
         return;
