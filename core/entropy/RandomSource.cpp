@@ -41,14 +41,15 @@ Status hsmRandom(Session &session, unsigned char *out, size_t size, size_t chunk
     while (done < size) {
         const size_t n = std::min(chunk, size - done);
         const qint64 start = CallTrace::nowNs();
-        const CK_RV rv = HSM_P11(session.module(), C_GenerateRandom, session.handle(), out + done,
-                                 static_cast<CK_ULONG>(n));
-        if ((rv == CKR_DATA_LEN_RANGE || rv == CKR_ARGUMENTS_BAD) && n > 1) {
+        const Module::CallResult got =
+            HSM_P11_CHECK(session.module(), C_GenerateRandom, session.handle(), out + done,
+                          static_cast<CK_ULONG>(n));
+        if ((got.rv == CKR_DATA_LEN_RANGE || got.rv == CKR_ARGUMENTS_BAD) && n > 1) {
             chunk = std::max<size_t>(1, n / 2);
             continue;
         }
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_GenerateRandom", rv);
+        if (!got)
+            return got.error();
         if (onBlock)
             onBlock(n, CallTrace::nowNs() - start);
         done += n;

@@ -118,7 +118,7 @@ bool isSecretKeyLabelled(Session &session, CK_OBJECT_HANDLE key, const QString &
     AttributeTemplate t;
     const int cls = t.addUlong(CKA_CLASS);
     const int text = t.addBytes(CKA_LABEL, static_cast<size_t>(wanted.size()));
-    return t.readOnce(session, key) == CKR_OK && t.ulongAt(cls) == CKO_SECRET_KEY &&
+    return t.readOnce(session, key).ok() && t.ulongAt(cls) == CKO_SECRET_KEY &&
            t.bytesAt(text) == wanted;
 }
 

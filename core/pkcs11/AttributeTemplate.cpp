@@ -35,63 +35,63 @@ void AttributeTemplate::pointAtStorage() {
 Status AttributeTemplate::read(Session &session, CK_OBJECT_HANDLE object) {
     pointAtStorage();
     const auto count = static_cast<CK_ULONG>(m_attributes.size());
-    CK_RV rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object,
-                       m_attributes.data(), count);
-    if (rv == CKR_BUFFER_TOO_SMALL) {
+    Module::CallResult got = HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(),
+                                           object, m_attributes.data(), count);
+    if (got.rv == CKR_BUFFER_TOO_SMALL) {
         // Ask for the lengths, grow the buffers, and read again.
         for (CK_ATTRIBUTE &a : m_attributes)
             a.pValue = nullptr;
-        rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object,
-                     m_attributes.data(), count);
-        if (rv == CKR_OK) {
+        got = HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(), object,
+                            m_attributes.data(), count);
+        if (got) {
             for (size_t i = 0; i < m_attributes.size(); ++i) {
                 if (m_attributes[i].ulValueLen != CK_UNAVAILABLE_INFORMATION &&
                     m_attributes[i].ulValueLen > m_storage[i].size())
                     m_storage[i].resize(m_attributes[i].ulValueLen);
             }
             pointAtStorage();
-            rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object,
-                         m_attributes.data(), count);
+            got = HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(), object,
+                                m_attributes.data(), count);
         }
     }
-    if (rv == CKR_ATTRIBUTE_TYPE_INVALID || rv == CKR_ATTRIBUTE_SENSITIVE)
+    if (got.rv == CKR_ATTRIBUTE_TYPE_INVALID || got.rv == CKR_ATTRIBUTE_SENSITIVE)
         return readOneByOne(session, object);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetAttributeValue", rv);
+    if (!got)
+        return got.error();
     return Done{};
 }
 
-CK_RV AttributeTemplate::readOnce(Session &session, CK_OBJECT_HANDLE object) {
+Module::CallResult AttributeTemplate::readOnce(Session &session, CK_OBJECT_HANDLE object) {
     pointAtStorage();
-    return HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object,
-                   m_attributes.data(), static_cast<CK_ULONG>(m_attributes.size()));
+    return HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(), object,
+                         m_attributes.data(), static_cast<CK_ULONG>(m_attributes.size()));
 }
 
 Status AttributeTemplate::readOneByOne(Session &session, CK_OBJECT_HANDLE object) {
     pointAtStorage();
     for (size_t i = 0; i < m_attributes.size(); ++i) {
         CK_ATTRIBUTE &a = m_attributes[i];
-        CK_RV rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
-                           CK_ULONG(1));
-        if (rv == CKR_BUFFER_TOO_SMALL && m_variable[i]) {
+        Module::CallResult got = HSM_P11_CHECK(session.module(), C_GetAttributeValue,
+                                               session.handle(), object, &a, CK_ULONG(1));
+        if (got.rv == CKR_BUFFER_TOO_SMALL && m_variable[i]) {
             a.pValue = nullptr;
-            rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
-                         CK_ULONG(1));
-            if (rv == CKR_OK && a.ulValueLen != CK_UNAVAILABLE_INFORMATION) {
+            got = HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(), object, &a,
+                                CK_ULONG(1));
+            if (got && a.ulValueLen != CK_UNAVAILABLE_INFORMATION) {
                 m_storage[i].resize(a.ulValueLen);
                 a.pValue = m_storage[i].data();
-                rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
-                             CK_ULONG(1));
+                got = HSM_P11_CHECK(session.module(), C_GetAttributeValue, session.handle(), object,
+                                    &a, CK_ULONG(1));
             }
         }
-        if (rv == CKR_ATTRIBUTE_SENSITIVE)
+        if (got.rv == CKR_ATTRIBUTE_SENSITIVE)
             m_sensitive[i] = true;
-        if (rv == CKR_ATTRIBUTE_TYPE_INVALID || rv == CKR_ATTRIBUTE_SENSITIVE) {
+        if (got.rv == CKR_ATTRIBUTE_TYPE_INVALID || got.rv == CKR_ATTRIBUTE_SENSITIVE) {
             a.ulValueLen = CK_UNAVAILABLE_INFORMATION;
             continue;
         }
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_GetAttributeValue", rv);
+        if (!got)
+            return got.error();
     }
     return Done{};
 }

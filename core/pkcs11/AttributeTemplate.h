@@ -23,9 +23,9 @@ public:
     // Reads every attribute of `object`. Attributes the object does not have, or that are
     // sensitive, are simply absent afterwards; other failures are errors.
     Status read(Session &session, CK_OBJECT_HANDLE object);
-    // One C_GetAttributeValue with the buffers as they are, and its return value; no
+    // One C_GetAttributeValue with the buffers as they are, and what it returned; no
     // length query and no fallback. For callers that have a cheaper plan B than read().
-    CK_RV readOnce(Session &session, CK_OBJECT_HANDLE object);
+    Module::CallResult readOnce(Session &session, CK_OBJECT_HANDLE object);
 
     bool has(int index) const;
     bool sensitive(int index) const { return m_sensitive[static_cast<size_t>(index)]; }

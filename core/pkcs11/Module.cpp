@@ -59,19 +59,19 @@ Result<std::unique_ptr<Module>> Module::load(const QString &path,
 Status Module::initialize() {
     CK_C_INITIALIZE_ARGS args{};
     args.flags = CKF_OS_LOCKING_OK;
-    CK_RV rv = HSM_P11(*this, C_Initialize, &args);
+    CallResult initialized = HSM_P11_CHECK(*this, C_Initialize, &args);
     m_withoutLocking = false;
-    if (rv == CKR_CANT_LOCK) {
+    if (initialized.rv == CKR_CANT_LOCK) {
         // The module cannot use OS locking; all our calls come from one thread anyway.
-        rv = HSM_P11(*this, C_Initialize, static_cast<CK_VOID_PTR>(nullptr));
+        initialized = HSM_P11_CHECK(*this, C_Initialize, static_cast<CK_VOID_PTR>(nullptr));
         m_withoutLocking = true;
     }
-    if (rv == CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+    if (initialized.rv == CKR_CRYPTOKI_ALREADY_INITIALIZED) {
         m_initializedByUs = false;
         return Done{};
     }
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_Initialize", rv);
+    if (!initialized)
+        return initialized.error();
     m_initializedByUs = true;
     return Done{};
 }
@@ -80,13 +80,15 @@ Result<CK_SESSION_HANDLE> Module::tokenSession(CK_SLOT_ID slot) {
     if (auto it = m_tokenSessions.find(slot); it != m_tokenSessions.end())
         return it->second;
     CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
-    CK_RV rv = HSM_P11(*this, C_OpenSession, slot, CKF_SERIAL_SESSION | CKF_RW_SESSION,
-                       static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr), &handle);
-    if (rv == CKR_TOKEN_WRITE_PROTECTED)
-        rv = HSM_P11(*this, C_OpenSession, slot, CKF_SERIAL_SESSION,
-                     static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr), &handle);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_OpenSession", rv);
+    CallResult opened =
+        HSM_P11_CHECK(*this, C_OpenSession, slot, CKF_SERIAL_SESSION | CKF_RW_SESSION,
+                      static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr), &handle);
+    if (opened.rv == CKR_TOKEN_WRITE_PROTECTED)
+        opened = HSM_P11_CHECK(*this, C_OpenSession, slot, CKF_SERIAL_SESSION,
+                               static_cast<CK_VOID_PTR>(nullptr), static_cast<CK_NOTIFY>(nullptr),
+                               &handle);
+    if (!opened)
+        return opened.error();
     m_tokenSessions[slot] = handle;
     return handle;
 }

@@ -43,8 +43,19 @@ public:
     // Closes that session (e.g. after CKR_SESSION_HANDLE_INVALID or a logout).
     void closeTokenSession(CK_SLOT_ID slot);
 
-    // The single entry point into the library. Use through HSM_P11 so the function's
-    // name is spelled once: HSM_P11(module, C_GetSlotInfo, slot, &info).
+    // What one call returned, with the function's name, so that its error names the
+    // function without the call site spelling it a second time (HSM_P11_CHECK).
+    struct CallResult {
+        const char *function;
+        CK_RV rv;
+        bool ok() const { return rv == CKR_OK; }
+        explicit operator bool() const { return ok(); }
+        // "C_Login returned CKR_PIN_INCORRECT: ..."; only meaningful when !ok().
+        Error error() const { return Error::pkcs11(function, rv); }
+    };
+
+    // The single entry point into the library. Use through HSM_P11 or HSM_P11_CHECK
+    // (below) so the function's name is spelled once per call.
     template <typename Fn, typename First, typename... Rest>
     CK_RV call(Fn CK_FUNCTION_LIST::*member, const char *name, First first, Rest... rest) {
         const qint64 start = CallTrace::nowNs();
@@ -83,4 +94,15 @@ private:
 
 } // namespace hsm
 
+// The calls into the library, each naming the function once:
+//   HSM_P11 gives the bare CK_RV, for calls whose failure is no error of the request:
+//     HSM_P11(module, C_CloseSession, handle);
+//   HSM_P11_CHECK gives a Module::CallResult (the rv and the function's name):
+//     const Module::CallResult r = HSM_P11_CHECK(module, C_GetSlotInfo, slot, &info);
+//     if (!r)
+//         return r.error(); // Error::pkcs11("C_GetSlotInfo", rv)
+//   Test r.rv first where some other value is not a failure (CKR_USER_ALREADY_LOGGED_IN,
+//   CKR_BUFFER_TOO_SMALL, ...).
 #define HSM_P11(module, fn, ...) (module).call(&CK_FUNCTION_LIST::fn, #fn, __VA_ARGS__)
+#define HSM_P11_CHECK(module, fn, ...)                                                             \
+    (::hsm::Module::CallResult{#fn, HSM_P11(module, fn, __VA_ARGS__)})

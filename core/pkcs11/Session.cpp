@@ -41,10 +41,11 @@ void Session::close() {
 Result<Session> Session::open(Module &module, CK_SLOT_ID slot, bool readWrite) {
     CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
     const CK_FLAGS flags = CKF_SERIAL_SESSION | (readWrite ? CKF_RW_SESSION : 0);
-    const CK_RV rv = HSM_P11(module, C_OpenSession, slot, flags, static_cast<CK_VOID_PTR>(nullptr),
-                             static_cast<CK_NOTIFY>(nullptr), &handle);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_OpenSession", rv);
+    const Module::CallResult opened =
+        HSM_P11_CHECK(module, C_OpenSession, slot, flags, static_cast<CK_VOID_PTR>(nullptr),
+                      static_cast<CK_NOTIFY>(nullptr), &handle);
+    if (!opened)
+        return opened.error();
     return Session(module, slot, handle, true);
 }
 
@@ -56,12 +57,12 @@ Result<Session> Session::shared(Module &module, CK_SLOT_ID slot) {
 }
 
 Status Session::login(CK_USER_TYPE user, SecretBytes pin) {
-    const CK_RV rv =
-        HSM_P11(*m_module, C_Login, m_handle, user, pin.isAbsent() ? nullptr : pin.data(),
-                static_cast<CK_ULONG>(pin.size()));
+    const Module::CallResult loggedIn =
+        HSM_P11_CHECK(*m_module, C_Login, m_handle, user, pin.isAbsent() ? nullptr : pin.data(),
+                      static_cast<CK_ULONG>(pin.size()));
     pin.clear();
-    if (rv != CKR_OK && rv != CKR_USER_ALREADY_LOGGED_IN)
-        return Error::pkcs11("C_Login", rv);
+    if (!loggedIn && loggedIn.rv != CKR_USER_ALREADY_LOGGED_IN)
+        return loggedIn.error();
     return Done{};
 }
 
@@ -70,27 +71,28 @@ void Session::logout() {
 }
 
 Result<QList<CK_OBJECT_HANDLE>> Session::find(CK_ATTRIBUTE *attributes, CK_ULONG count) {
-    CK_RV rv = HSM_P11(*m_module, C_FindObjectsInit, m_handle, attributes, count);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_FindObjectsInit", rv);
+    Module::CallResult searched =
+        HSM_P11_CHECK(*m_module, C_FindObjectsInit, m_handle, attributes, count);
+    if (!searched)
+        return searched.error();
     QList<CK_OBJECT_HANDLE> found;
     constexpr CK_ULONG kBatch = 1024;
     CK_OBJECT_HANDLE batch[kBatch];
     for (;;) {
         CK_ULONG n = 0;
-        rv = HSM_P11(*m_module, C_FindObjects, m_handle, batch, kBatch, &n);
-        if (rv != CKR_OK)
+        searched = HSM_P11_CHECK(*m_module, C_FindObjects, m_handle, batch, kBatch, &n);
+        if (!searched)
             break;
         // Only an empty batch means the end: modules may return short batches early.
         if (n == 0)
             break;
         found.append(QList<CK_OBJECT_HANDLE>(batch, batch + n));
     }
-    const CK_RV finalRv = HSM_P11(*m_module, C_FindObjectsFinal, m_handle);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_FindObjects", rv);
-    if (finalRv != CKR_OK)
-        return Error::pkcs11("C_FindObjectsFinal", finalRv);
+    const Module::CallResult ended = HSM_P11_CHECK(*m_module, C_FindObjectsFinal, m_handle);
+    if (!searched)
+        return searched.error();
+    if (!ended)
+        return ended.error();
     return found;
 }
 

@@ -88,23 +88,25 @@ Result<bool> provision(Module &module) {
         CK_UTF8CHAR label[32];
         std::memset(label, ' ', sizeof label);
         std::memcpy(label, kTokenLabel, std::strlen(kTokenLabel));
-        CK_RV rv = HSM_P11(module, C_InitToken, slotId,
-                           reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kSoPin)),
-                           static_cast<CK_ULONG>(std::strlen(kSoPin)), label);
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_InitToken", rv);
+        if (const Module::CallResult initialized =
+                HSM_P11_CHECK(module, C_InitToken, slotId,
+                              reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kSoPin)),
+                              static_cast<CK_ULONG>(std::strlen(kSoPin)), label);
+            !initialized)
+            return initialized.error();
         changed = true;
         Result<Session> so = Session::open(module, slotId, true);
         if (!so)
             return so.error();
         if (Status s = so->login(CKU_SO, SecretBytes::fromRaw(kSoPin, std::strlen(kSoPin))); !s)
             return s.error();
-        rv = HSM_P11(module, C_InitPIN, so->handle(),
-                     reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kUserPin)),
-                     static_cast<CK_ULONG>(std::strlen(kUserPin)));
+        const Module::CallResult pinSet =
+            HSM_P11_CHECK(module, C_InitPIN, so->handle(),
+                          reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char *>(kUserPin)),
+                          static_cast<CK_ULONG>(std::strlen(kUserPin)));
         so->logout();
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_InitPIN", rv);
+        if (!pinSet)
+            return pinSet.error();
     }
 
     Result<Session> session = Session::open(module, slotId, true);

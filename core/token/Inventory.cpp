@@ -16,16 +16,17 @@ Result<QList<CK_SLOT_ID>> slotList(Module &module, CK_BBOOL tokenPresent) {
     // The count can grow between the two calls (a token inserted): retry on BUFFER_TOO_SMALL.
     for (int attempt = 0; attempt < 5; ++attempt) {
         CK_ULONG count = 0;
-        CK_RV rv = HSM_P11(module, C_GetSlotList, tokenPresent,
-                           static_cast<CK_SLOT_ID_PTR>(nullptr), &count);
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_GetSlotList", rv);
+        if (const Module::CallResult counted = HSM_P11_CHECK(
+                module, C_GetSlotList, tokenPresent, static_cast<CK_SLOT_ID_PTR>(nullptr), &count);
+            !counted)
+            return counted.error();
         std::vector<CK_SLOT_ID> ids(count);
-        rv = HSM_P11(module, C_GetSlotList, tokenPresent, ids.data(), &count);
-        if (rv == CKR_BUFFER_TOO_SMALL)
+        const Module::CallResult listed =
+            HSM_P11_CHECK(module, C_GetSlotList, tokenPresent, ids.data(), &count);
+        if (listed.rv == CKR_BUFFER_TOO_SMALL)
             continue;
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_GetSlotList", rv);
+        if (!listed)
+            return listed.error();
         return QList<CK_SLOT_ID>(ids.begin(), ids.begin() + static_cast<qsizetype>(count));
     }
     return Error::pkcs11("C_GetSlotList", CKR_BUFFER_TOO_SMALL);
@@ -60,9 +61,8 @@ TokenInfo toTokenInfo(const CK_TOKEN_INFO &t) {
 
 Result<ModuleInfo> moduleInfo(Module &module) {
     CK_INFO raw{};
-    const CK_RV rv = HSM_P11(module, C_GetInfo, &raw);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetInfo", rv);
+    if (const Module::CallResult got = HSM_P11_CHECK(module, C_GetInfo, &raw); !got)
+        return got.error();
     ModuleInfo info;
     info.path = module.path();
     info.cryptokiVersion = versionText(raw.cryptokiVersion);
@@ -81,9 +81,8 @@ Result<QList<CK_SLOT_ID>> slotsWithToken(Module &module) {
 
 Result<SlotInfo> slot(Module &module, CK_SLOT_ID id) {
     CK_SLOT_INFO raw{};
-    CK_RV rv = HSM_P11(module, C_GetSlotInfo, id, &raw);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetSlotInfo", rv);
+    if (const Module::CallResult got = HSM_P11_CHECK(module, C_GetSlotInfo, id, &raw); !got)
+        return got.error();
     SlotInfo info;
     info.id = id;
     info.description = paddedText(raw.slotDescription, sizeof raw.slotDescription);
@@ -95,13 +94,13 @@ Result<SlotInfo> slot(Module &module, CK_SLOT_ID id) {
     info.tokenPresent = (raw.flags & CKF_TOKEN_PRESENT) != 0;
     if (info.tokenPresent) {
         CK_TOKEN_INFO token{};
-        rv = HSM_P11(module, C_GetTokenInfo, id, &token);
-        if (rv == CKR_OK)
+        const Module::CallResult got = HSM_P11_CHECK(module, C_GetTokenInfo, id, &token);
+        if (got)
             info.token = toTokenInfo(token);
-        else if (rv == CKR_TOKEN_NOT_PRESENT)
+        else if (got.rv == CKR_TOKEN_NOT_PRESENT)
             info.tokenPresent = false; // removed between the two calls
         else
-            info.tokenError = Error::pkcs11("C_GetTokenInfo", rv).toString();
+            info.tokenError = got.error().toString();
     }
     return info;
 }
@@ -131,14 +130,15 @@ Result<QList<SlotInfo>> slots(Module &module, RequestContext *context) {
 
 Result<QList<MechanismInfo>> mechanisms(Module &module, CK_SLOT_ID slot, RequestContext *context) {
     CK_ULONG count = 0;
-    CK_RV rv = HSM_P11(module, C_GetMechanismList, slot,
-                       static_cast<CK_MECHANISM_TYPE_PTR>(nullptr), &count);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetMechanismList", rv);
+    if (const Module::CallResult counted = HSM_P11_CHECK(
+            module, C_GetMechanismList, slot, static_cast<CK_MECHANISM_TYPE_PTR>(nullptr), &count);
+        !counted)
+        return counted.error();
     std::vector<CK_MECHANISM_TYPE> types(count);
-    rv = HSM_P11(module, C_GetMechanismList, slot, types.data(), &count);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetMechanismList", rv);
+    if (const Module::CallResult listed =
+            HSM_P11_CHECK(module, C_GetMechanismList, slot, types.data(), &count);
+        !listed)
+        return listed.error();
     types.resize(count);
 
     QList<MechanismInfo> out;
@@ -150,15 +150,15 @@ Result<QList<MechanismInfo>> mechanisms(Module &module, CK_SLOT_ID slot, Request
         info.type = type;
         info.name = mechanismName(type);
         CK_MECHANISM_INFO raw{};
-        rv = HSM_P11(module, C_GetMechanismInfo, slot, type, &raw);
-        if (rv == CKR_OK) {
+        const Module::CallResult got = HSM_P11_CHECK(module, C_GetMechanismInfo, slot, type, &raw);
+        if (got) {
             info.minKeySize = raw.ulMinKeySize;
             info.maxKeySize = raw.ulMaxKeySize;
             info.flagBits = raw.flags;
             info.flags = mechanismFlagWords(raw.flags);
         } else {
             // One unreadable mechanism should not hide the rest of the list.
-            info.infoError = Error::pkcs11("C_GetMechanismInfo", rv).toString();
+            info.infoError = got.error().toString();
         }
         out.append(std::move(info));
         if (context)

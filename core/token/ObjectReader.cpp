@@ -221,14 +221,14 @@ Status list(Session &session, RequestContext *context,
     for (CK_OBJECT_HANDLE h : all.value()) {
         if (context && context->isCancelled())
             return cancelled();
-        const CK_RV rv = guess->t.readOnce(session, h);
-        Result<ObjectInfo> row = Error::pkcs11("C_GetAttributeValue", rv);
-        if (rv == CKR_OK && guess->t.ulongAt(guess->classIndex) == guess->objectClass) {
+        const Module::CallResult once = guess->t.readOnce(session, h);
+        Result<ObjectInfo> row = once.error();
+        if (once && guess->t.ulongAt(guess->classIndex) == guess->objectClass) {
             row = completed(session, guess->row(h));
-        } else if (rv != CKR_OBJECT_HANDLE_INVALID) {
+        } else if (once.rv != CKR_OBJECT_HANDLE_INVALID) {
             // Only a successful call surely filled CKA_CLASS; otherwise read() asks for it.
             const CK_OBJECT_CLASS cls =
-                rv == CKR_OK ? guess->t.ulongAt(guess->classIndex) : CK_UNAVAILABLE_INFORMATION;
+                once ? guess->t.ulongAt(guess->classIndex) : CK_UNAVAILABLE_INFORMATION;
             row = read(session, h, cls);
             if (row && row->objectClass != guess->objectClass)
                 guess.emplace(row->objectClass);
@@ -412,18 +412,18 @@ Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object)
         value.name = attributeName(type);
         // A length query never transfers a value.
         CK_ATTRIBUTE a{type, nullptr, 0};
-        CK_RV rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
-                           CK_ULONG(1));
-        if (rv == CKR_ATTRIBUTE_TYPE_INVALID)
+        const Module::CallResult length = HSM_P11_CHECK(session.module(), C_GetAttributeValue,
+                                                        session.handle(), object, &a, CK_ULONG(1));
+        if (length.rv == CKR_ATTRIBUTE_TYPE_INVALID)
             return Done{};
-        if (rv == CKR_ATTRIBUTE_SENSITIVE ||
-            (rv == CKR_OK && a.ulValueLen == CK_UNAVAILABLE_INFORMATION)) {
+        if (length.rv == CKR_ATTRIBUTE_SENSITIVE ||
+            (length && a.ulValueLen == CK_UNAVAILABLE_INFORMATION)) {
             value.state = AttributeValue::State::Sensitive;
             out.append(value);
             return Done{};
         }
-        if (rv != CKR_OK)
-            return Error::pkcs11("C_GetAttributeValue", rv);
+        if (!length)
+            return length.error();
         if (isSecretMaterial(cls, type)) {
             value.state = AttributeValue::State::Secret;
             out.append(value);
@@ -431,12 +431,12 @@ Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object)
         }
         QByteArray buffer(static_cast<qsizetype>(a.ulValueLen), '\0');
         a.pValue = buffer.data();
-        rv = HSM_P11(session.module(), C_GetAttributeValue, session.handle(), object, &a,
-                     CK_ULONG(1));
-        if (rv == CKR_ATTRIBUTE_SENSITIVE) {
+        const Module::CallResult got = HSM_P11_CHECK(session.module(), C_GetAttributeValue,
+                                                     session.handle(), object, &a, CK_ULONG(1));
+        if (got.rv == CKR_ATTRIBUTE_SENSITIVE) {
             value.state = AttributeValue::State::Sensitive;
-        } else if (rv != CKR_OK) {
-            return Error::pkcs11("C_GetAttributeValue", rv);
+        } else if (!got) {
+            return got.error();
         } else {
             buffer.resize(static_cast<qsizetype>(a.ulValueLen));
             value.text = formatValue(kindOf(type), buffer);

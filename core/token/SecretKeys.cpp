@@ -58,10 +58,10 @@ Result<CK_OBJECT_HANDLE> findUnique(Session &session, const QString &label) {
 namespace {
 
 // C_SignInit / C_Sign refusals in the words an operator needs.
-Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) {
-    Error e = Error::pkcs11(function, rv);
+Error explainSignFailure(const Module::CallResult &failed, const ObjectInfo &key) {
+    Error e = failed.error();
     const QString type = key.keyTypeWord().isEmpty() ? QStringLiteral("this") : key.keyTypeWord();
-    switch (rv) {
+    switch (failed.rv) {
     case CKR_KEY_TYPE_INCONSISTENT:
         e.message = QStringLiteral("This HSM does not do HMAC-SHA256 with a key of type %1 "
                                    "(SoftHSM, for one, refuses AES keys for HMAC); create a "
@@ -91,14 +91,16 @@ Error explainSignFailure(const char *function, CK_RV rv, const ObjectInfo &key) 
 Status sign(Session &session, CK_OBJECT_HANDLE key, const unsigned char *message, size_t size,
             unsigned char *mac, const ObjectInfo &info) {
     CK_MECHANISM mechanism{CKM_SHA256_HMAC, nullptr, 0};
-    CK_RV rv = HSM_P11(session.module(), C_SignInit, session.handle(), &mechanism, key);
-    if (rv != CKR_OK)
-        return explainSignFailure("C_SignInit", rv, info);
+    if (const Module::CallResult signInit =
+            HSM_P11_CHECK(session.module(), C_SignInit, session.handle(), &mechanism, key);
+        !signInit)
+        return explainSignFailure(signInit, info);
     CK_ULONG length = 32;
-    rv = HSM_P11(session.module(), C_Sign, session.handle(), const_cast<CK_BYTE_PTR>(message),
-                 static_cast<CK_ULONG>(size), mac, &length);
-    if (rv != CKR_OK)
-        return explainSignFailure("C_Sign", rv, info);
+    if (const Module::CallResult signing = HSM_P11_CHECK(session.module(), C_Sign, session.handle(),
+                                                         const_cast<CK_BYTE_PTR>(message),
+                                                         static_cast<CK_ULONG>(size), mac, &length);
+        !signing)
+        return explainSignFailure(signing, info);
     if (length != 32)
         return Error::make(
             Error::Kind::Pkcs11,
@@ -260,13 +262,14 @@ Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec) {
     };
     CK_MECHANISM mechanism{generationMechanism(spec.kind), nullptr, 0};
     CK_OBJECT_HANDLE key = CK_INVALID_HANDLE;
-    const CK_RV rv = HSM_P11(session.module(), C_GenerateKey, session.handle(), &mechanism,
-                             attributes, static_cast<CK_ULONG>(std::size(attributes)), &key);
-    if (rv != CKR_OK) {
-        Error e = Error::pkcs11("C_GenerateKey", rv);
-        if (rv == CKR_USER_NOT_LOGGED_IN)
+    const Module::CallResult generated =
+        HSM_P11_CHECK(session.module(), C_GenerateKey, session.handle(), &mechanism, attributes,
+                      static_cast<CK_ULONG>(std::size(attributes)), &key);
+    if (!generated) {
+        Error e = generated.error();
+        if (generated.rv == CKR_USER_NOT_LOGGED_IN)
             e.message = QStringLiteral("Creating a private key needs a login; log in first.");
-        else if (rv == CKR_MECHANISM_INVALID || rv == CKR_TEMPLATE_INCONSISTENT)
+        else if (generated.rv == CKR_MECHANISM_INVALID || generated.rv == CKR_TEMPLATE_INCONSISTENT)
             e.message += QStringLiteral(" This token cannot generate a %1 key of %2 bytes.")
                              .arg(kindName(spec.kind))
                              .arg(spec.bytes);

@@ -39,9 +39,10 @@ Result<bool> isLoggedIn(Module &module, CK_SLOT_ID slot) {
     if (!session)
         return session.error();
     CK_SESSION_INFO info{};
-    const CK_RV rv = HSM_P11(module, C_GetSessionInfo, session.value(), &info);
-    if (rv != CKR_OK)
-        return Error::pkcs11("C_GetSessionInfo", rv);
+    if (const Module::CallResult got =
+            HSM_P11_CHECK(module, C_GetSessionInfo, session.value(), &info);
+        !got)
+        return got.error();
     return info.state == CKS_RO_USER_FUNCTIONS || info.state == CKS_RW_USER_FUNCTIONS;
 }
 
@@ -90,9 +91,9 @@ Status logout(Module &module, CK_SLOT_ID slot) {
     Result<Session> session = Session::shared(module, slot);
     if (!session)
         return session.error();
-    const CK_RV rv = HSM_P11(module, C_Logout, session->handle());
-    if (rv != CKR_OK && rv != CKR_USER_NOT_LOGGED_IN)
-        return Error::pkcs11("C_Logout", rv);
+    const Module::CallResult loggedOut = HSM_P11_CHECK(module, C_Logout, session->handle());
+    if (!loggedOut && loggedOut.rv != CKR_USER_NOT_LOGGED_IN)
+        return loggedOut.error();
     return Done{};
 }
 
