@@ -2,6 +2,7 @@
 
 #include "core/fragment/FragmentDerivation.h"
 #include "core/pkcs11/Session.h"
+#include "core/token/AttributeDetails.h"
 #include "core/token/DemoHsm.h"
 #include "core/token/Inventory.h"
 #include "core/token/ObjectReader.h"
@@ -225,7 +226,7 @@ QFuture<Result<QList<AttributeValue>>> HsmClient::objectDetails(CK_SLOT_ID slot,
     return submit<QList<AttributeValue>>([slot, object](Module &m, RequestContext &) {
         return onTokenSession<QList<AttributeValue>>(
             m, slot, Login::NotNeeded,
-            [object](Session &session) { return objectReader::details(session, object); });
+            [object](Session &session) { return attributeDetails::read(session, object); });
     });
 }
 

@@ -11,7 +11,8 @@ namespace hsm {
 
 class RequestContext;
 
-// Reads the objects a session can see. Runs on the worker.
+// Reads the objects a session can see, a row each (the details view's attributes are
+// attributeDetails'). Runs on the worker.
 namespace objectReader {
 
 // Lists every object, handing rows to `deliver` in chunks as they are read: the first
@@ -25,11 +26,6 @@ Status list(Session &session, RequestContext *context,
 // The row of one object.
 Result<ObjectInfo> read(Session &session, CK_OBJECT_HANDLE object,
                         CK_OBJECT_CLASS knownClass = CK_UNAVAILABLE_INFORMATION);
-
-// Every attribute pkcs11.h defines that the object has. Secret material (a key's
-// CKA_VALUE, private exponents and primes) is never requested: it shows as sensitive or
-// as a secret that is not read.
-Result<QList<AttributeValue>> details(Session &session, CK_OBJECT_HANDLE object);
 
 // Secret keys whose CKA_LABEL is exactly `label`.
 Result<QList<CK_OBJECT_HANDLE>> secretKeysLabelled(Session &session, const QString &label);
