@@ -1,5 +1,7 @@
 #include "core/client/HsmClient.h"
 
+#include "core/client/CallWatchdog.h"
+#include "core/client/ModuleWorker.h"
 #include "core/fragment/FragmentDerivation.h"
 #include "core/pkcs11/Session.h"
 #include "core/token/AttributeDetails.h"
@@ -17,10 +19,14 @@ namespace {
 
 constexpr int kShutdownGrace = 5000; // ms to wait for a running request at shutdown
 
-QString describeDuration(qint64 ms) {
-    if (ms < 10000)
-        return QStringLiteral("%1 s").arg(QString::number(ms / 1000.0, 'f', 1));
-    return QStringLiteral("%1 s").arg(ms / 1000);
+// A request on the worker itself, which may run without a module (loading one, for one).
+template <typename T>
+QFuture<Result<T>> onWorker(ModuleWorker *worker,
+                            std::function<Result<T>(ModuleWorker &, RequestContext &)> job) {
+    return request::post<Result<T>>(
+        worker,
+        [job = std::move(job)](ModuleWorker &w, PromiseContext<Result<T>> &context)
+            -> std::optional<Result<T>> { return job(w, context); });
 }
 
 enum class Login { NotNeeded, Needed };
@@ -76,20 +82,17 @@ HsmClient::HsmClient(QObject *parent)
         m_thread, &QThread::finished, m_thread, [] { OPENSSL_thread_stop(); },
         Qt::DirectConnection);
     m_thread->start();
-    m_watchdog = std::thread([this] { watch(); });
+    // Stopped first in the destructor, so it never reaches a deleted worker.
+    m_watchdog = std::make_unique<CallWatchdog>(
+        m_trace, kDefaultCallTimeout,
+        [worker = m_worker](const Error &error) { worker->abandonRunning(error); });
 }
 
 HsmClient::~HsmClient() {
-    {
-        std::lock_guard lock(m_watchdogMutex);
-        m_stopping = true;
-    }
-    m_watchdogWake.notify_all();
-    m_watchdog.join();
+    m_watchdog.reset();
     // The module is finalized and unloaded on the thread that used it, after whatever
     // request is still running there.
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->unload(); }, Qt::QueuedConnection);
+    request::dispatch(m_worker, [](ModuleWorker &worker) { worker.unload(); });
     m_thread->quit();
     if (m_thread->wait(QDeadlineTimer(kShutdownGrace))) {
         delete m_worker;
@@ -101,35 +104,16 @@ HsmClient::~HsmClient() {
     m_thread->setParent(nullptr);
 }
 
-void HsmClient::watch() {
-    quint64 abandoned = 0; // the call whose request was already abandoned
-    std::unique_lock lock(m_watchdogMutex);
-    while (!m_stopping) {
-        m_watchdogWake.wait_for(lock, std::chrono::milliseconds(50));
-        const qint64 timeoutMs = m_callTimeoutMs.load();
-        const std::optional<CallTrace::InFlight> call = m_trace->inFlight();
-        if (!call || timeoutMs <= 0 || call->number == abandoned)
-            continue;
-        const qint64 elapsedMs = (CallTrace::nowNs() - call->startNs) / 1000000;
-        if (elapsedMs < timeoutMs)
-            continue;
-        abandoned = call->number;
-        m_worker->abandonRunning(Error::make(
-            Error::Kind::Timeout,
-            QStringLiteral("%1 has not answered in %2, so the request was abandoned; the library "
-                           "or the HSM may be hung (check its connection and the vendor "
-                           "library's log). The library stays loaded until the call returns.")
-                .arg(QLatin1String(call->function), describeDuration(elapsedMs))));
-    }
+void HsmClient::setCallTimeout(std::chrono::milliseconds timeout) {
+    m_watchdog->setTimeout(timeout);
 }
 
-void HsmClient::dispatch(std::function<void(ModuleWorker &)> task) {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, task = std::move(task)] { task(*w); }, Qt::QueuedConnection);
+std::chrono::milliseconds HsmClient::callTimeout() const {
+    return m_watchdog->timeout();
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path) {
-    return post<ModuleInfo>([this, path](ModuleWorker &w, RequestContext &) {
+    return onWorker<ModuleInfo>(m_worker, [this, path](ModuleWorker &w, RequestContext &) {
         Result<ModuleInfo> r = w.load(path, false);
         Q_EMIT moduleChanged();
         return r;
@@ -137,7 +121,7 @@ QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path) {
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::loadDemo() {
-    return post<ModuleInfo>([this](ModuleWorker &w, RequestContext &) {
+    return onWorker<ModuleInfo>(m_worker, [this](ModuleWorker &w, RequestContext &) {
         Status prepared = demoHsm::prepare();
         Result<ModuleInfo> r =
             prepared ? w.load(demoHsm::modulePath(), true) : Result<ModuleInfo>(prepared.error());
@@ -147,7 +131,7 @@ QFuture<Result<ModuleInfo>> HsmClient::loadDemo() {
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::reload() {
-    return post<ModuleInfo>([this](ModuleWorker &w, RequestContext &) {
+    return onWorker<ModuleInfo>(m_worker, [this](ModuleWorker &w, RequestContext &) {
         Result<ModuleInfo> r = w.reload();
         Q_EMIT moduleChanged();
         return r;
@@ -155,7 +139,7 @@ QFuture<Result<ModuleInfo>> HsmClient::reload() {
 }
 
 QFuture<Status> HsmClient::unload() {
-    return post<Done>([this](ModuleWorker &w, RequestContext &) {
+    return onWorker<Done>(m_worker, [this](ModuleWorker &w, RequestContext &) {
         w.unload();
         Q_EMIT moduleChanged();
         return Status(Done{});
@@ -163,7 +147,8 @@ QFuture<Status> HsmClient::unload() {
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::moduleInfo() {
-    return post<ModuleInfo>([](ModuleWorker &w, RequestContext &) { return w.info(); });
+    return onWorker<ModuleInfo>(m_worker,
+                                [](ModuleWorker &w, RequestContext &) { return w.info(); });
 }
 QFuture<Result<QList<SlotInfo>>> HsmClient::slotList() {
     return submit<QList<SlotInfo>>(
@@ -254,7 +239,8 @@ QFuture<Result<KeyCheckReport>> HsmClient::checkSecretKey(CK_SLOT_ID slot, QStri
 QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_SLOT_ID> slot,
                                                               FragmentRequest request,
                                                               QSet<QString> takenIds) {
-    return post<CustomerFragment>(
+    return onWorker<CustomerFragment>(
+        m_worker,
         [slot, request, takenIds](ModuleWorker &w, RequestContext &) -> Result<CustomerFragment> {
             if (!slot)
                 return fragmentGenerator::generate(request, nullptr, takenIds);
@@ -269,8 +255,8 @@ QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_S
 
 QFuture<Result<HsmClient::Derived>>
 HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragment, bool reveal) {
-    return post<Derived>(
-        [slot, fragment, reveal](ModuleWorker &w, RequestContext &) -> Result<Derived> {
+    return onWorker<Derived>(
+        m_worker, [slot, fragment, reveal](ModuleWorker &w, RequestContext &) -> Result<Derived> {
             auto deriveValue = [&]() -> Result<SecretBytes> {
                 if (fragment.type() == FragmentType::Standard)
                     return fragmentDerivation::seed(fragment);
@@ -337,8 +323,8 @@ Status streamOnWorker(ModuleWorker &w, RequestContext &c, std::optional<CK_SLOT_
 QFuture<Result<std::shared_ptr<SecretBytes>>>
 HsmClient::randomBytes(std::optional<CK_SLOT_ID> slot, EntropySource source, qint64 bytes) {
     using R = Result<std::shared_ptr<SecretBytes>>;
-    return post<std::shared_ptr<SecretBytes>>(
-        [slot, source, bytes](ModuleWorker &w, RequestContext &c) -> R {
+    return onWorker<std::shared_ptr<SecretBytes>>(
+        m_worker, [slot, source, bytes](ModuleWorker &w, RequestContext &c) -> R {
             auto out = std::make_shared<SecretBytes>(
                 SecretBytes::zeroed(static_cast<size_t>(std::max<qint64>(bytes, 0))));
             size_t filled = 0;
@@ -356,10 +342,10 @@ HsmClient::randomBytes(std::optional<CK_SLOT_ID> slot, EntropySource source, qin
 
 QFuture<Status> HsmClient::streamRandom(std::optional<CK_SLOT_ID> slot, EntropySource source,
                                         qint64 bytes, entropy::RandomSink sink) {
-    return post<Done>(
-        [slot, source, bytes, sink = std::move(sink)](ModuleWorker &w, RequestContext &c) {
-            return streamOnWorker(w, c, slot, source, bytes, sink);
-        });
+    return onWorker<Done>(m_worker, [slot, source, bytes,
+                                     sink = std::move(sink)](ModuleWorker &w, RequestContext &c) {
+        return streamOnWorker(w, c, slot, source, bytes, sink);
+    });
 }
 
 QFuture<Result<EntropyCheckReport>> HsmClient::entropyCheck(CK_SLOT_ID slot, qint64 bytes,
@@ -371,80 +357,6 @@ QFuture<Result<EntropyCheckReport>> HsmClient::entropyCheck(CK_SLOT_ID slot, qin
                 return session.error();
             return entropy::check(session.value(), bytes, &c, minEntropy);
         });
-}
-
-ModuleWorker::~ModuleWorker() {
-    unload();
-}
-
-void ModuleWorker::setAbandon(std::function<void(const Error &)> abandon) {
-    QMutexLocker lock(&m_abandonMutex);
-    m_abandon = std::move(abandon);
-}
-
-bool ModuleWorker::abandonRunning(const Error &error) {
-    QMutexLocker lock(&m_abandonMutex);
-    if (!m_abandon)
-        return false;
-    m_abandon(error);
-    m_abandon = {};
-    return true;
-}
-
-Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
-    unload();
-    Result<std::unique_ptr<Module>> loaded = Module::load(path, m_trace);
-    if (!loaded)
-        return loaded.error();
-    m_module = std::move(loaded).value();
-    m_demo = demo;
-    if (demo) {
-        Result<bool> provisioned = demoHsm::provision(*m_module);
-        if (!provisioned) {
-            unload();
-            return provisioned.error();
-        }
-        // SoftHSM assigns stable slot ids and a fresh empty slot only on re-initialize.
-        if (provisioned.value() && m_module->initializedByUs()) {
-            if (Status s = m_module->reinitialize(); !s) {
-                unload();
-                return s.error();
-            }
-        }
-    }
-    return info();
-}
-
-Result<ModuleInfo> ModuleWorker::reload() {
-    if (!m_module)
-        return Error::notLoaded();
-    m_derivationKeys.clear(); // handles do not outlive C_Finalize
-    if (Status s = m_module->reinitialize(); !s) {
-        // A module that cannot initialize again is unusable; drop it rather than keep a
-        // handle to something half-finalized.
-        unload();
-        return s.error();
-    }
-    return info();
-}
-
-Result<ModuleInfo> ModuleWorker::info() {
-    if (!m_module)
-        return Error::notLoaded();
-    Result<ModuleInfo> info = inventory::moduleInfo(*m_module);
-    if (info)
-        info.value().demo = m_demo;
-    return info;
-}
-
-void ModuleWorker::unload() {
-    m_module.reset();
-    m_demo = false;
-    m_derivationKeys.clear();
-}
-
-KeyHandles &ModuleWorker::derivationKeys(CK_SLOT_ID slot) {
-    return m_derivationKeys[slot];
 }
 
 } // namespace hsm

@@ -2,6 +2,7 @@
 
 #include "core/base/RequestContext.h"
 #include "core/client/FutureResult.h"
+#include "core/client/Request.h"
 #include "core/entropy/EntropyCheck.h"
 #include "core/entropy/RandomSource.h"
 #include "core/fragment/FragmentDerivation.h"
@@ -17,23 +18,17 @@
 #include "core/token/TokenSelection.h"
 
 #include <QFuture>
-#include <QMutex>
 #include <QObject>
-#include <QPromise>
 #include <QThread>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace hsm {
 
+class CallWatchdog;
 class ModuleWorker;
 
 // The asynchronous face of the core. Each HsmClient owns one worker thread, which loads
@@ -104,13 +99,17 @@ public:
     // Runs `job` on the worker with the loaded module. The building block of every
     // request; answers Error::Kind::NotLoaded when no module is loaded.
     template <typename T>
-    QFuture<Result<T>> submit(std::function<Result<T>(Module &, RequestContext &)> job);
+    QFuture<Result<T>> submit(std::function<Result<T>(Module &, RequestContext &)> job) {
+        return request::submit<T>(m_worker, std::move(job));
+    }
 
     // Like submit(), for jobs that hand out results in chunks as they go.
-    template <typename T> using ChunkSink = std::function<void(QList<T> &&)>;
+    template <typename T> using ChunkSink = request::ChunkSink<T>;
     template <typename T>
     QFuture<Result<QList<T>>>
-    submitChunked(std::function<Status(Module &, RequestContext &, const ChunkSink<T> &)> job);
+    submitChunked(std::function<Status(Module &, RequestContext &, const ChunkSink<T> &)> job) {
+        return request::submitChunked<T>(m_worker, std::move(job));
+    }
 
     // The calls made into the current (and earlier) modules of this client.
     std::shared_ptr<CallTrace> trace() const { return m_trace; }
@@ -120,157 +119,19 @@ public:
     // with an Error::Kind::Timeout (zero: wait for ever). The call itself cannot be
     // interrupted: the worker, and every request after it, waits until the library
     // answers, and the library is never unloaded under a running call.
-    void setCallTimeout(std::chrono::milliseconds timeout) { m_callTimeoutMs = timeout.count(); }
-    std::chrono::milliseconds callTimeout() const {
-        return std::chrono::milliseconds(m_callTimeoutMs.load());
-    }
+    void setCallTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds callTimeout() const;
     static constexpr std::chrono::milliseconds kDefaultCallTimeout{30000};
 
 Q_SIGNALS:
     void moduleChanged(); // a module was loaded, reloaded or unloaded
 
 private:
-    template <typename T>
-    QFuture<Result<T>> post(std::function<Result<T>(ModuleWorker &, RequestContext &)> job);
-    void dispatch(std::function<void(ModuleWorker &)> task);
-
-    void watch();
-
     std::shared_ptr<CallTrace> m_trace;
     QThread *m_thread = nullptr;
-    ModuleWorker *m_worker = nullptr;
-    std::atomic<qint64> m_callTimeoutMs{kDefaultCallTimeout.count()};
-    // Watches the call in flight for the timeout, on its own thread so that it also works
-    // while the CLI blocks in await().
-    std::thread m_watchdog;
-    std::mutex m_watchdogMutex;
-    std::condition_variable m_watchdogWake;
-    bool m_stopping = false;
+    ModuleWorker *m_worker = nullptr; // lives on m_thread
+    std::unique_ptr<CallWatchdog> m_watchdog;
 };
-
-// Lets a request see its promise's cancellation and report progress through it.
-template <typename T> class PromiseContext : public RequestContext {
-public:
-    explicit PromiseContext(QPromise<T> &promise)
-        : m_promise(promise) {}
-    // A promise finished while its job still runs was abandoned (the watchdog answered a
-    // hung call): nobody waits for the rest, and a sink may point at what is gone.
-    bool isCancelled() const override {
-        return m_promise.isCanceled() || m_promise.future().isFinished();
-    }
-    void reportProgress(qint64 done, qint64 total, const QString &what) override {
-        // QFuture progress is an int; scale large totals down.
-        while (total > std::numeric_limits<int>::max()) {
-            total /= 1024;
-            done /= 1024;
-        }
-        if (m_lastTotal != total) {
-            m_promise.setProgressRange(0, static_cast<int>(total));
-            m_lastTotal = total;
-        }
-        m_promise.setProgressValueAndText(static_cast<int>(done), what);
-    }
-
-private:
-    QPromise<T> &m_promise;
-    qint64 m_lastTotal = -1;
-};
-
-// Owns the loaded Module; lives on the worker thread and is only touched there.
-class ModuleWorker : public QObject {
-    Q_OBJECT
-public:
-    explicit ModuleWorker(std::shared_ptr<CallTrace> trace)
-        : m_trace(std::move(trace)) {}
-    ~ModuleWorker() override;
-    Module *module() const { return m_module.get(); }
-    const std::shared_ptr<CallTrace> &trace() const { return m_trace; }
-    Result<ModuleInfo> load(const QString &path, bool demo);
-    Result<ModuleInfo> reload();
-    // C_GetInfo of the loaded module, marked when it is the demo HSM.
-    Result<ModuleInfo> info();
-    void unload();
-
-    // The running request registers how to end it early; the watchdog thread calls
-    // abandonRunning() when its PKCS#11 call hangs. Thread-safe.
-    void setAbandon(std::function<void(const Error &)> abandon);
-    bool abandonRunning(const Error &error);
-
-    // The derivation keys found on `slot` by earlier requests (FragmentDeriver confirms a
-    // handle before using it); forgotten when the module is unloaded or re-initialized.
-    KeyHandles &derivationKeys(CK_SLOT_ID slot);
-
-private:
-    QMutex m_abandonMutex;
-    std::function<void(const Error &)> m_abandon;
-    std::shared_ptr<CallTrace> m_trace;
-    std::unique_ptr<Module> m_module;
-    bool m_demo = false;
-    std::map<CK_SLOT_ID, KeyHandles> m_derivationKeys;
-};
-
-template <typename T>
-QFuture<Result<T>> HsmClient::post(std::function<Result<T>(ModuleWorker &, RequestContext &)> job) {
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    QFuture<Result<T>> future = promise->future();
-    promise->start();
-    dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
-        if (!promise->isCanceled()) {
-            worker.setAbandon([promise](const Error &error) {
-                promise->addResult(Result<T>(error));
-                promise->finish();
-            });
-            PromiseContext<Result<T>> context(*promise);
-            Result<T> result = job(worker, context);
-            worker.setAbandon({}); // after this the watchdog cannot finish the promise
-            if (!promise->isCanceled())
-                promise->addResult(std::move(result)); // ignored once abandoned (finished)
-        }
-        promise->finish();
-    });
-    return future;
-}
-
-template <typename T>
-QFuture<Result<T>> HsmClient::submit(std::function<Result<T>(Module &, RequestContext &)> job) {
-    return post<T>([job = std::move(job)](ModuleWorker &worker, RequestContext &context) {
-        if (!worker.module())
-            return Result<T>(Error::notLoaded());
-        return job(*worker.module(), context);
-    });
-}
-
-template <typename T>
-QFuture<Result<QList<T>>> HsmClient::submitChunked(
-    std::function<Status(Module &, RequestContext &, const ChunkSink<T> &)> job) {
-    using R = Result<QList<T>>;
-    auto promise = std::make_shared<QPromise<R>>();
-    QFuture<R> future = promise->future();
-    promise->start();
-    dispatch([promise, job = std::move(job)](ModuleWorker &worker) {
-        if (!promise->isCanceled()) {
-            worker.setAbandon([promise](const Error &error) {
-                promise->addResult(R(error));
-                promise->finish();
-            });
-            PromiseContext<R> context(*promise);
-            if (!worker.module()) {
-                promise->addResult(R(Error::notLoaded()));
-            } else {
-                const ChunkSink<T> sink = [&promise](QList<T> &&chunk) {
-                    promise->addResult(R(std::move(chunk)));
-                };
-                Status s = job(*worker.module(), context, sink);
-                worker.setAbandon({});
-                if (!s && !promise->isCanceled())
-                    promise->addResult(R(s.error()));
-            }
-            worker.setAbandon({});
-        }
-        promise->finish();
-    });
-    return future;
-}
 
 // Every chunk of a chunked request joined, or its error.
 template <typename T> Result<QList<T>> awaitAll(QFuture<Result<QList<T>>> future) {
