@@ -29,26 +29,35 @@ QFuture<Result<T>> onWorker(ModuleWorker *worker,
             -> std::optional<Result<T>> { return job(w, context); });
 }
 
-enum class Login { NotNeeded, Needed };
-
-// Runs `job` on the token's shared session. When the module has dropped that session
-// (CKR_SESSION_HANDLE_INVALID / CKR_SESSION_CLOSED, e.g. after an HSM restart) a new one is
-// opened and the job runs once more. A job that needs a login and fails on a token that is
-// not logged in (any more) says so, so that the user is asked for the PIN again.
+// Runs `job` on the token's shared session, and once more on a new session when the
+// module dropped the first (Error::isSessionLost(), e.g. after an HSM restart) and
+// `mayRetry` agrees: a job that has handed something out cannot take it back. The one
+// place that decides to run a job again.
 template <typename T>
-Result<T> onTokenSession(Module &module, CK_SLOT_ID slot, Login login,
-                         const std::function<Result<T>(Session &)> &job) {
+Result<T> onSharedSession(
+    Module &module, CK_SLOT_ID slot, const std::function<Result<T>(Session &)> &job,
+    const std::function<bool()> &mayRetry = [] { return true; }) {
     Result<Session> session = Session::shared(module, slot);
     if (!session)
         return session.error();
     Result<T> result = job(session.value());
-    if (!result && result.error().isSessionLost()) {
-        // The wrapper has already forgotten the dead session; this opens a new one.
-        session = Session::shared(module, slot);
-        if (!session)
-            return session.error();
-        result = job(session.value());
-    }
+    if (result || !result.error().isSessionLost() || !mayRetry())
+        return result;
+    // The wrapper has already forgotten the dead session; this opens a new one.
+    session = Session::shared(module, slot);
+    if (!session)
+        return session.error();
+    return job(session.value());
+}
+
+enum class Login { NotNeeded, Needed };
+
+// onSharedSession(). A job that needs a login and fails on a token that is not logged in
+// (any more) says so, so that the user is asked for the PIN again.
+template <typename T>
+Result<T> onTokenSession(Module &module, CK_SLOT_ID slot, Login login,
+                         const std::function<Result<T>(Session &)> &job) {
+    Result<T> result = onSharedSession<T>(module, slot, job);
     if (result || login == Login::NotNeeded)
         return result;
     Error error = result.error();
@@ -266,9 +275,7 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
                                                       "cannot derive.")
                                            .arg(fragment.id(), fragment.typeName()));
                 if (!slot || !w.module())
-                    return Error::make(Error::Kind::NotLoaded,
-                                       QStringLiteral("Deriving a %1 fragment needs the HSM.")
-                                           .arg(fragment.typeName()));
+                    return Error::notLoaded();
                 KeyHandles &keys = w.derivationKeys(*slot);
                 return onTokenSession<SecretBytes>(
                     *w.module(), *slot, Login::Needed, [&fragment, &keys](Session &session) {
@@ -295,27 +302,18 @@ Status streamOnWorker(ModuleWorker &w, RequestContext &c, std::optional<CK_SLOT_
                       EntropySource source, qint64 bytes, const entropy::RandomSink &sink) {
     if (bytes < 0)
         return Error::make(Error::Kind::Input, QStringLiteral("A negative number of bytes."));
-    std::optional<Session> session;
-    if (slot) {
-        if (!w.module())
-            return Error::notLoaded();
-        Result<Session> s = Session::shared(*w.module(), *slot);
-        if (!s)
-            return s.error();
-        session = std::move(s).value();
-    }
     quint64 delivered = 0;
-    Status out =
-        entropy::streamRandom(source, session ? &*session : nullptr, static_cast<quint64>(bytes),
-                              sink, HealthTests::kDefaultMinEntropy, &c, &delivered);
-    if (!out && session && delivered == 0 && out.error().isSessionLost()) {
-        Result<Session> again = Session::shared(*w.module(), *slot);
-        if (!again)
-            return again.error();
-        out = entropy::streamRandom(source, &again.value(), static_cast<quint64>(bytes), sink,
-                                    HealthTests::kDefaultMinEntropy, &c, &delivered);
-    }
-    return out;
+    const auto stream = [&](Session *session) {
+        return entropy::streamRandom(source, session, static_cast<quint64>(bytes), sink,
+                                     HealthTests::kDefaultMinEntropy, &c, &delivered);
+    };
+    if (!slot)
+        return stream(nullptr);
+    if (!w.module())
+        return Error::notLoaded();
+    return onSharedSession<Done>(
+        *w.module(), *slot, [&](Session &session) { return stream(&session); },
+        [&] { return delivered == 0; });
 }
 
 } // namespace
