@@ -274,8 +274,12 @@ HsmClient::deriveFragment(std::optional<CK_SLOT_ID> slot, CustomerFragment fragm
                                        QStringLiteral("%1 is of type '%2', which this version "
                                                       "cannot derive.")
                                            .arg(fragment.id(), fragment.typeName()));
+                // Says which fragment needs the HSM: without a slot the module may well be
+                // loaded, so "no library is loaded" would mislead.
                 if (!slot || !w.module())
-                    return Error::notLoaded();
+                    return Error::make(Error::Kind::NotLoaded,
+                                       QStringLiteral("Deriving a %1 fragment needs the HSM.")
+                                           .arg(fragment.typeName()));
                 KeyHandles &keys = w.derivationKeys(*slot);
                 return onTokenSession<SecretBytes>(
                     *w.module(), *slot, Login::Needed, [&fragment, &keys](Session &session) {

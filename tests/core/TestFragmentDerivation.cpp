@@ -195,6 +195,20 @@ private Q_SLOTS:
         QCOMPARE(bytes(*result->value), seed);
     }
 
+    // An HSM fragment without a token names what it needs; the module is loaded, so "no
+    // library is loaded" would mislead.
+    void hsmFragmentWithoutSlotNamesTheHsm() {
+        auto result = await(
+            m_client->deriveFragment(std::nullopt,
+                                     fragment(QStringLiteral("cf-secured00000000000"), random(64),
+                                              FragmentType::HsmSecured, QStringLiteral("k0")),
+                                     false));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::NotLoaded);
+        QCOMPARE(result.error().message,
+                 QStringLiteral("Deriving a hsm_secured fragment needs the HSM."));
+    }
+
     void refusals() {
         auto derive = [this](const CustomerFragment &f) {
             return await(m_client->deriveFragment(m_slot, f, false));
