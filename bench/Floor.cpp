@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-bench-floor: what PKCS#11 itself costs, with nothing of ours in the way. A bare
 // dlopen + C_GetFunctionList and plain loops over the function list:
 //   list          find every object, then one C_GetAttributeValue each for CKA_CLASS,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-bench-gui: the GUI's numbers, timed in-process on the offscreen platform.
 //   start_to_window_ms  main() entered -> the main window exposed
 //   first_rows_ms       login done -> the objects table painted with rows in it

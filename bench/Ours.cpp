@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-bench-ours: our in-process jobs, through the same HsmClient the CLI and GUI use.
 //   secured N          N derivations of an hsm_secured fragment, each a request through
 //                      the worker (C_SignInit + C_Sign in the HSM, HKDF in OpenSSL);

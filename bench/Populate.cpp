@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-bench-populate: fills a token with N secret keys (labels "<prefix>00000", ids the
 // number as 4 bytes big endian) through the core's call wrapper, in one logged-in session.
 // Each key is made with one C_GenerateKey (secretKeys::generate: the attributes of

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs the benchmarks of docs/performance.md; scripts/bench builds first and calls this.
 
 Every job alternates its contenders round by round (the order rotates), so that a change

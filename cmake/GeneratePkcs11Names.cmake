@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 cmake_minimum_required(VERSION 3.25)
 # Generates the name tables (return values, mechanisms, attributes, object classes, key
 # types) from the very pkcs11.h we compile against, so every value it defines has its name.

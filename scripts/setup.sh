@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by scripts/run and scripts/test: installs the Debian 12 packages HSM Admin needs
 # (only the missing ones, through sudo when not root) and configures/builds into build/.
 # Sourced, not run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-admin-cli: the process around the CLI library (CliApplication).
 #include "app/cli/CliApplication.h"
 #include "core/client/Application.h"

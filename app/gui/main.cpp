@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-admin: parse, pick the module, show the window, load in the background.
 #include "core/client/Application.h"
 #include "core/client/HsmClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/client/HsmClient.h"
 
 #include "core/client/CallWatchdog.h"

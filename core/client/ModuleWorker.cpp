@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/client/ModuleWorker.h"
 
 #include "core/token/DemoHsm.h"

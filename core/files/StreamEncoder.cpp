@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/files/StreamEncoder.h"
 
 #include <openssl/crypto.h>

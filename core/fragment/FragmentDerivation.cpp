@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/fragment/FragmentDerivation.h"
 
 #include "core/pkcs11/AttributeTemplate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/fragment/FragmentFile.h"
 
 #include "core/files/InputFile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/gateway/GatewayProbe.h"
 
 #include "core/gateway/GatewayConfig.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/pkcs11/FlagNames.h"
 
 #include "core/base/Pkcs11Names.h"

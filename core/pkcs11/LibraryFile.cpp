@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/pkcs11/LibraryFile.h"
 
 #include "core/files/InputFile.h"

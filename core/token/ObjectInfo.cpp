@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/token/ObjectInfo.h"
 
 #include "core/pkcs11/FlagNames.h"

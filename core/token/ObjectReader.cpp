@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/token/ObjectReader.h"
 
 #include "core/base/RequestContext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/token/TokenLogin.h"
 
 #include "core/pkcs11/Session.h"

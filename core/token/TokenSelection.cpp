@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/token/TokenSelection.h"
 
 #include "core/token/Labels.h"

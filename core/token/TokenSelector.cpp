@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/token/TokenSelector.h"
 
 #include <p11-kit/uri.h>

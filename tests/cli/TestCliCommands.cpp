@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-admin-cli as an operator runs it: JSON output checked against the fixture's tokens,
 // and the exit status for success (0), failure (1) and usage errors (2).
 #include "tests/support/CliRun.h"

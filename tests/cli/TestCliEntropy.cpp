@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // random and entropy-check from the command line, and fragment generation refusing a
 // broken generator without writing anything.
 #include "core/entropy/RandomSource.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The CLI against a misbehaving HSM (the fault module in front of SoftHSM): the message
 // names the function and its CKR_ value, the exit status says failure, nothing on disk
 // changes, and the same command works once the fault is cleared.

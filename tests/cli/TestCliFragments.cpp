@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fragment commands end to end: generate, list, derive (the same fingerprint every
 // time, a new one once the key is replaced), and preflight passing and failing.
 #include "tests/support/CliRun.h"

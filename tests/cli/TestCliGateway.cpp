@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // export-config and probe as an operator runs them.
 #include "tests/support/CliRun.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile input to the CLI, run as an operator would: odd library paths, broken fragments
 // files, names and labels with control characters or beyond PKCS#11's limits, huge labels
 // in the HSM, and every file the CLI writes pointed at something it must not replace or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-admin-cli in German and in English: --lang de translates the help (Qt's own parts
 // too), the messages and the table headers; the system locale (LANGUAGE, LC_ALL, LANG)
 // picks the language when --lang is not given; --lang en or a C locale is English; an

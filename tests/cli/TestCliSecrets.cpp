@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PIN and the derived values stay secret: after a session of CLI commands with a
 // distinctive PIN, neither the PIN nor a fragment's derived value appears in any output,
 // setting or file, except where the operator explicitly asked for it (--reveal,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The CLI's token commands as an operator scripts them: the gateway's HSM_* environment,
 // PIN sources, object listing, key creation and checks, and that no PIN is ever printed.
 #include "tests/support/CliRun.h"

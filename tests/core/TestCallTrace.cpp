@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bounded call trace: order, capacity, and reading while recording.
 #include "core/pkcs11/CallTrace.h"
 

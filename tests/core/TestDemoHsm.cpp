@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The built-in demo HSM: created through PKCS#11 on first use, reused afterwards, and kept
 // under the (test-local) data location.
 #include "core/client/HsmClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Gateway env files: what docker --env-file and compose accept, and one-line errors for
 // what they would get wrong.
 #include "core/gateway/GatewayEnvironment.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The core against a misbehaving HSM: SoftHSM behind the fault-injecting module
 // (tests/faults). Each scenario checks that the error names the PKCS#11 function and its
 // CKR_ value, that nothing crashes, and that the next request works once the fault is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The version 1 derivation against the published vector and against OpenSSL's one-shot
 // HKDF (salt = the HSM key, IKM = the seed) for 100 random keys, seeds and ids imported into
 // SoftHSM; and the providers: wrapped derives once, secured on every use.

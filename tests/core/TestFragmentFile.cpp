@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // customer_fragments.json: the gateway's own files read, merges that keep what they do not
 // touch, refusals that leave the file as it was, atomic 0600 writes with a .bak.
 #include "core/fragment/FragmentFile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Deployment exports: golden files, a real shell and a real YAML parser reading them back,
 // no PIN unless asked, and imports of docker run commands and env files.
 #include "core/gateway/GatewayConfig.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The gateway probe against servers this test starts on 127.0.0.1: an open port, a closed
 // one, /health answering 200 and 503, and a /health that never answers.
 #include "core/gateway/GatewayProbe.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SP 800-90B health tests on crafted sequences, their cut-offs against values computed
 // independently (exact binomial sums in Python's fractions), and the chi-square p-value
 // against closed forms.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile input to the core: broken libraries and odd library paths, malformed and huge
 // fragments files, tricky env files and docker run commands, names and labels with
 // control characters or beyond PKCS#11's limits, and output targets that must never be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The worker: requests run off the calling thread, in order, can be cancelled, and the
 // module is finalized once when it is unloaded.
 #include "core/client/HsmClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Slots, tokens and mechanisms read from SoftHSM tokens, checked against what the fixture
 // created and against OpenSC's pkcs11-tool as an independent reader.
 #include "core/pkcs11/Module.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loading PKCS#11 libraries: a good one, and each way a bad one fails, without crashing.
 #include "core/pkcs11/Module.h"
 #include "core/token/Inventory.h"

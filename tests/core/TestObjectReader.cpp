@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Listing objects: complete on a token with thousands of keys, in chunks, cancellable,
 // public objects without login, and the per-attribute fallback on sensitive values.
 #include "core/client/HsmClient.h"

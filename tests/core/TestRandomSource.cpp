@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Random numbers from SoftHSM through a module that can cap lengths, return constant
 // bytes or hide its RNG: chunks, chunk halving, health-test rejection, missing CKF_RNG,
 // and streams of many blocks through two buffers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CK_RV and mechanism names and sentences, checked against pkcs11.h itself.
 #include "core/base/Error.h"
 #include "core/base/ReturnValues.h"

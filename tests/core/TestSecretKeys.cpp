@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Creating and checking the HMAC key: the check passes for a good key and explains each
 // refusal; HMACs from the HSM match OpenSSL's and pkcs11-tool's.
 #include "core/client/HsmClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // StreamEncoder against Qt's one-shot encoders: the same text however the stream is cut.
 #include "core/files/StreamEncoder.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PIN login: the PIN-state rules, a wrong PIN and what it did, and logging in once for
 // several requests.
 #include "core/base/ReturnValues.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Token selection as the gateway does it: each identifier alone, the environment, URIs,
 // shared labels, conflicts, missing tokens and label prefixes; on hand-made inventories
 // and on real SoftHSM tokens.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A PKCS#11 module for tests that forwards every call to a real module (SoftHSM unless
 // HSM_FAULTS_TARGET names another) and misbehaves as its rules say. It is loaded like
 // any vendor library.

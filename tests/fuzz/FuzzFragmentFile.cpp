@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: customer_fragments.json as FragmentFile reads it. A file it accepts
 // must be written back (toJson) into a file it accepts again, with the same entries.
 #include "core/fragment/FragmentFile.h"

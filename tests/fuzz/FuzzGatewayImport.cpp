@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: the gateway settings an operator pastes in, an env file or a
 // `docker run` command (EnvFile, GatewayImport, shellWords::split). The same bytes go to
 // every reader. Words split from a command and quoted again with shellWords::quote must split

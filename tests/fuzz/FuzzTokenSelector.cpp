@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: the token selection an operator types, --slot/--token-label/
 // --token-serial/--token-uri or HSM_SLOT/HSM_TOKEN_LABEL/HSM_TOKEN_SERIAL, resolved by
 // TokenSelector against a fixed set of slots plus one whose token fields come from the

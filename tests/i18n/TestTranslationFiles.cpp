@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The committed translations (translations/hsm-admin_<lang>.ts): every message translated,
 // with the same placeholders and accelerators as its source, and the files up to date with
 // the sources: lupdate run on core/, ui/ and app/ finds no text the files lack.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Debian package made from this build, as scripts/package makes it (cpack -G DEB, no
 // compiling: it packages what is built): its contents and fields, and the programs
 // extracted from it running on a SoftHSM token with the system's Qt.

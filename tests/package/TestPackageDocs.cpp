@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The man pages and the bash completion against the built programs: every command of
 // 'hsm-admin-cli --help' and every option of 'hsm-admin-cli COMMAND --help' must be in
 // the man page and the completion, and neither may name a command or option the CLI does

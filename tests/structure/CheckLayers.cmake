@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Checks the layering of docs/architecture.md over a source tree:
 #   cmake -DROOT=<tree> -DWIDGETS_INCLUDE_DIR=<Qt's QtWidgets headers> -P CheckLayers.cmake
 # Every quoted include names a file from the tree's root ("core/token/SlotInfo.h"); a core

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hsm-admin-screenshots FOLDER: the screenshots of docs/user-guide.md, taken from the real
 // windows on a fresh demo HSM in a temporary home (never the user's settings). Run by
 // scripts/screenshots under Xvfb; any platform works, offscreen included.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The call log dock over the demo HSM: hidden until asked for and remembered, filled live
 // while the window works, filtered by function and to failures, copied and saved as the
 // CLI's --trace lines; and its model and note on their own: the cap, dropped calls, and

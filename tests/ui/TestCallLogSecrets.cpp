@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The call log keeps no secret: after logging in through the PIN dialog with a distinctive
 // PIN, creating a key, drawing random bytes from the token and deriving a fragment's value
 // on a SoftHSM fixture token, neither the PIN nor any of those bytes (raw, hex, base64 or

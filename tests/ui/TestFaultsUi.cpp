@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The GUI against a misbehaving HSM: the main window (and the wizard it opens) over the
 // fault-injecting module (tests/faults) in front of a fresh SoftHSM token. A call that
 // hangs leaves the window responsive and is named when it times out; Cancel and Stop

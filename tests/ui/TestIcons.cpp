@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The icons compiled into hsmui: every SVG of resources/icons is in the resources and
 // draws, sharp at a pixel ratio of 2, at 16 and 64 px; each reads on a light and on a dark
 // window background; and the browser tree, the objects table and the mechanisms table

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The main window and the customer fragment wizard in English and in German, with the
 // translations installed the way hsm-admin installs them for --lang (language::install).
 // The test functions run in order: English first (C locale, then --lang en), German last,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/client/Application.h"
 #include "core/client/HsmClient.h"
 #include "core/token/DemoHsm.h"

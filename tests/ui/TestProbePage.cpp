@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The probe page against servers this test starts on 127.0.0.1, driven with QTest.
 #include "tests/ui/UiTestHome.h"
 #include "ui/gateway/ProbePage.h"

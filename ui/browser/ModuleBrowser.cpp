@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/browser/ModuleBrowser.h"
 
 #include "ui/browser/MechanismPage.h"

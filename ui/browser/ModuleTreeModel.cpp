@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/browser/ModuleTreeModel.h"
 
 #include "ui/Icons.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/calllog/CallLogFilterModel.h"
 
 #include "ui/calllog/CallLogModel.h"

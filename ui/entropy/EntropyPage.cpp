@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/entropy/EntropyPage.h"
 
 #include "core/client/FutureResult.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/gateway/ProbePage.h"
 
 #include "core/gateway/GatewayConfig.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/FragmentWizard.h"
 
 #include "core/fragment/FragmentFile.h"

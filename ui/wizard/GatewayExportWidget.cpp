@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/GatewayExportWidget.h"
 
 #include "core/files/OutputFile.h"

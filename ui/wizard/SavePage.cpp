@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/SavePage.h"
 
 #include "ui/wizard/FragmentWizard.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A minimal PKCS#11 module that refuses OS locking (CKR_CANT_LOCK), as some vendor
 // libraries do, and leaves most of its function list empty.
 #include <p11-kit/pkcs11.h>
