@@ -19,6 +19,8 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
+    // Failed because the request was cancelled (or abandoned): a screen ignores it.
+    bool isCancelled() const { return !ok() && m_error.kind == Error::Kind::Cancelled; }
 
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }

@@ -74,7 +74,7 @@ void MechanismPage::showSlot(std::optional<CK_SLOT_ID> slot) {
 
 void MechanismPage::showResult() {
     Result<QList<MechanismInfo>> result = finishedResult(m_watcher.future());
-    if (!result && result.error().kind == Error::Kind::Cancelled)
+    if (result.isCancelled())
         return;
     if (!result) {
         m_status->setText(result.error().toString());

@@ -251,7 +251,7 @@ void EntropyPage::checkDone() {
     m_running = false;
     const bool cancelHadFocus = m_cancel->hasFocus();
     const Result<EntropyCheckReport> report = finishedResult(m_watcher.future());
-    if (!report && report.error().kind == Error::Kind::Cancelled) {
+    if (report.isCancelled()) {
         setVerdict(QString(), false);
         m_result->setText(tr("Cancelled after about %1 of %2; a partial check gives no verdict.")
                               .arg(mib(bytesDone()), mib(m_requestedBytes)));

@@ -109,7 +109,7 @@ CreateKeyDialog::CreateKeyDialog(HsmClient &client, CK_SLOT_ID slot, const QStri
 
 void CreateKeyDialog::showKinds() {
     const Result<QList<SecretKeyKind>> kinds = finishedResult(m_kindsWatcher.future());
-    if (!kinds && kinds.error().kind == Error::Kind::Cancelled)
+    if (kinds.isCancelled())
         return;
     m_kind->clear();
     if (!kinds) {
@@ -157,7 +157,7 @@ void CreateKeyDialog::create() {
 void CreateKeyDialog::showCreated() {
     setBusy(false);
     const Result<ObjectInfo> created = finishedResult(m_createWatcher.future());
-    if (!created && created.error().kind == Error::Kind::Cancelled) {
+    if (created.isCancelled()) {
         showError(tr("Creating the key was cancelled."));
         return;
     }

@@ -290,7 +290,7 @@ void ObjectsPage::showSelectedObject() {
 
 void ObjectsPage::showDetails() {
     const Result<QList<AttributeValue>> attributes = finishedResult(m_detailsWatcher.future());
-    if (!attributes && attributes.error().kind == Error::Kind::Cancelled)
+    if (attributes.isCancelled())
         return;
     m_details->clear();
     if (!attributes) {
@@ -385,7 +385,7 @@ void ObjectsPage::checkKeyLabelled(const QString &label) {
 
 void ObjectsPage::showKeyCheck() {
     const Result<KeyCheckReport> report = finishedResult(m_checkWatcher.future());
-    if (!report && report.error().kind == Error::Kind::Cancelled)
+    if (report.isCancelled())
         return;
     if (report) {
         m_keyCheck->setStyleSheet(QStringLiteral("QLabel { color: #0f5132; }"));

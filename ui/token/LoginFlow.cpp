@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/token/LoginFlow.h"
 
+#include "core/client/FutureResult.h"
 #include "core/client/HsmClient.h"
 #include "ui/token/PinDialog.h"
 
@@ -77,12 +78,11 @@ bool LoginFlow::relogin(const Error &error, QObject *context, Retry retry, GiveU
 }
 
 void LoginFlow::stillLoggedInRead() {
-    const QFuture<Result<bool>> future = m_stillLoggedInWatcher.future();
-    if (m_waiting.isEmpty() || future.isCanceled() || future.resultCount() == 0)
+    const Result<bool> loggedIn = finishedResult(m_stillLoggedInWatcher.future());
+    if (m_waiting.isEmpty() || loggedIn.isCancelled())
         return;
     if (m_dialog || m_pinStateWatcher.isRunning() || m_loginWatcher.isRunning() || m_confirmation)
         return; // a login is under way; it settles the waiting requests
-    const Result<bool> loggedIn = future.result();
     if (loggedIn && loggedIn.value()) {
         // Only the session was lost; the module opens a new one on the next request. Not
         // retried here, so that a module that keeps losing sessions cannot keep us looping.
@@ -152,10 +152,9 @@ void LoginFlow::startLogin() {
 }
 
 void LoginFlow::pinStateRead() {
-    const QFuture<Result<PinState>> future = m_pinStateWatcher.future();
-    if (future.resultCount() == 0 || !m_loginSlot)
+    const Result<PinState> state = finishedResult(m_pinStateWatcher.future());
+    if (state.isCancelled() || !m_loginSlot)
         return;
-    const Result<PinState> state = future.result();
     if (!state) {
         const QString text = tr("Could not read the PIN state of %1: %2")
                                  .arg(tokenName(*m_loginSlot), state.error().toString());
@@ -252,10 +251,9 @@ void LoginFlow::submitPin() {
 }
 
 void LoginFlow::loginFinished() {
-    const QFuture<Result<LoginReport>> future = m_loginWatcher.future();
-    if (future.resultCount() == 0 || !m_loginSlot)
+    const Result<LoginReport> report = finishedResult(m_loginWatcher.future());
+    if (report.isCancelled() || !m_loginSlot)
         return;
-    const Result<LoginReport> report = future.result();
     if (!report) {
         const Error &error = report.error();
         if (error.kind == Error::Kind::NeedsConfirmation) {
@@ -294,11 +292,8 @@ void LoginFlow::loginFinished() {
 }
 
 void LoginFlow::pinStateAfterFailureRead() {
-    const QFuture<Result<PinState>> future = m_afterFailureWatcher.future();
-    if (!m_dialog || future.resultCount() == 0)
-        return;
-    const Result<PinState> state = future.result();
-    if (state)
+    const Result<PinState> state = finishedResult(m_afterFailureWatcher.future());
+    if (m_dialog && state)
         m_dialog->setPinState(state.value());
 }
 
@@ -309,10 +304,9 @@ void LoginFlow::logOut() {
 }
 
 void LoginFlow::logoutFinished() {
-    const QFuture<Status> future = m_logoutWatcher.future();
-    if (future.resultCount() == 0)
+    const Status status = finishedResult(m_logoutWatcher.future());
+    if (status.isCancelled())
         return;
-    const Status status = future.result();
     if (!status) {
         showError(tr("Could not log out: %1").arg(status.error().toString()));
         return;
@@ -323,10 +317,9 @@ void LoginFlow::logoutFinished() {
 }
 
 void LoginFlow::loggedInRead() {
-    const QFuture<Result<bool>> future = m_loggedInWatcher.future();
-    if (future.isCanceled() || future.resultCount() == 0)
+    const Result<bool> loggedIn = finishedResult(m_loggedInWatcher.future());
+    if (loggedIn.isCancelled())
         return;
-    const Result<bool> loggedIn = future.result();
     m_loggedIn = loggedIn && loggedIn.value();
     Q_EMIT stateChanged();
 }

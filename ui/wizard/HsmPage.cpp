@@ -303,7 +303,7 @@ void HsmPage::selectImportedToken() {
 
 void HsmPage::importedTokenSelected() {
     const Result<SlotInfo> slot = finishedResult(m_selectWatcher.future());
-    if (!slot && slot.error().kind == Error::Kind::Cancelled)
+    if (slot.isCancelled())
         return;
     m_importedToken.reset();
     if (!slot) {

@@ -204,7 +204,7 @@ void KeyPage::checkNext() {
 
 void KeyPage::checkFinished() {
     const Result<KeyCheckReport> report = finishedResult(m_checkWatcher.future());
-    if ((!report && report.error().kind == Error::Kind::Cancelled) || m_checking.isEmpty())
+    if (report.isCancelled() || m_checking.isEmpty())
         return;
     if (!report && reloginFor(report.error()))
         return;

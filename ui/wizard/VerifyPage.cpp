@@ -149,7 +149,7 @@ void VerifyPage::start() {
 
 void VerifyPage::generated() {
     const Result<CustomerFragment> fragment = finishedResult(m_generateWatcher.future());
-    if (!fragment && fragment.error().kind == Error::Kind::Cancelled)
+    if (fragment.isCancelled())
         return;
     if (!fragment) {
         failed(tr("Could not generate the fragment"), fragment.error());
@@ -171,7 +171,7 @@ void VerifyPage::generated() {
 
 void VerifyPage::derived() {
     const Result<HsmClient::Derived> result = finishedResult(m_deriveWatcher.future());
-    if ((!result && result.error().kind == Error::Kind::Cancelled) || !m_state.fragment)
+    if (result.isCancelled() || !m_state.fragment)
         return;
     if (!result) {
         failed(tr("Could not derive the fragment"), result.error());
