@@ -119,7 +119,7 @@ int wrapped(long count) {
     HsmClient client;
     const CK_SLOT_ID slot = openToken(client, true);
     Result<HsmClient::Derived> d =
-        await(client.deriveFragment(slot, fragment(FragmentType::HsmWrapped), true));
+        await(client.deriveFragment(slot, fragment(FragmentType::HsmWrapHmac), true));
     if (!d)
         die(d.error().toString());
     WrappedFragmentProvider provider(*d->value);

@@ -3,6 +3,7 @@
 
 #include "app/cli/JsonOutput.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace hsm::cli {
@@ -15,6 +16,11 @@ QList<QCommandLineOption> CheckKeyCommand::options() const {
 
 int CheckKeyCommand::runOnToken(CommandContext &context, const SelectedToken &token) {
     const QString label = context.value(QStringLiteral("label"));
+    Result<bool> kek = await(context.client().isKek(token.slot.id, label));
+    if (!kek)
+        return context.fail(kek.error());
+    if (kek.value())
+        return checkKek(context, token, label);
     Result<KeyCheckReport> report = await(context.client().checkSecretKey(token.slot.id, label));
     if (!report)
         return context.fail(report.error());
@@ -24,6 +30,29 @@ int CheckKeyCommand::runOnToken(CommandContext &context, const SelectedToken &to
                                       {QStringLiteral("verdict"), report->verdict}});
     else
         context.out() << report->verdict << Qt::endl;
+    return 0;
+}
+
+// A key-encryption key: a round trip with each algorithm its kind allows.
+int CheckKeyCommand::checkKek(CommandContext &context, const SelectedToken &token,
+                              const QString &label) {
+    Result<KekCheckReport> report = await(context.client().checkKek(token.slot.id, label));
+    if (!report)
+        return context.fail(report.error());
+    if (context.format() == OutputFormat::Json) {
+        context.printJson(
+            QJsonObject{{QStringLiteral("ok"), true},
+                        {QStringLiteral("key"), objectJson(report->key)},
+                        {QStringLiteral("kek"), true},
+                        {QStringLiteral("algorithms"), QJsonArray::fromStringList(report->works)},
+                        {QStringLiteral("refused"), QJsonArray::fromStringList(report->refused)},
+                        {QStringLiteral("verdict"), report->verdict}});
+        return 0;
+    }
+    context.out() << report->verdict << '\n';
+    for (const QString &line : report->refused)
+        context.out() << tr("  not on this module: %1").arg(line) << '\n';
+    context.out().flush();
     return 0;
 }
 

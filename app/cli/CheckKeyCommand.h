@@ -11,13 +11,17 @@ class CheckKeyCommand : public TokenCommand {
 public:
     QString name() const override { return QStringLiteral("check-key"); }
     QString summary() const override {
-        return tr("Check that the labelled key exists once and computes HMAC-SHA256.");
+        return tr("Check that the labelled key exists once and works: HMAC-SHA256, or for a "
+                  "key-encryption key an encrypt/decrypt round trip.");
     }
     QList<QCommandLineOption> options() const override;
 
 protected:
     Login needsLogin(const CommandContext &) const override { return Login::Required; }
     int runOnToken(CommandContext &context, const SelectedToken &token) override;
+
+private:
+    int checkKek(CommandContext &context, const SelectedToken &token, const QString &label);
 };
 
 } // namespace hsm::cli

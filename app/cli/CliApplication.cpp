@@ -17,11 +17,14 @@
 #include "app/cli/PreflightCommand.h"
 #include "app/cli/ProbeCommand.h"
 #include "app/cli/RandomCommand.h"
+#include "app/cli/RewrapCustomerFragmentCommand.h"
 #include "app/cli/SlotsCommand.h"
 #include "core/files/OutputFile.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
+
+#include <algorithm>
 
 namespace hsm::cli {
 
@@ -37,6 +40,7 @@ CliApplication::CliApplication(StandardStreams streams)
     m_commands.push_back(std::make_unique<RandomCommand>());
     m_commands.push_back(std::make_unique<EntropyCheckCommand>());
     m_commands.push_back(std::make_unique<GenCustomerFragmentCommand>());
+    m_commands.push_back(std::make_unique<RewrapCustomerFragmentCommand>());
     m_commands.push_back(std::make_unique<DeriveCommand>());
     m_commands.push_back(std::make_unique<FragmentsCommand>());
     m_commands.push_back(std::make_unique<PreflightCommand>());
@@ -48,8 +52,11 @@ CliApplication::~CliApplication() = default;
 
 QString CliApplication::commandList() const {
     QString text = QCoreApplication::translate("main", "Commands:") + QLatin1Char('\n');
+    qsizetype width = 0;
     for (const auto &c : m_commands)
-        text += QStringLiteral("  %1%2\n").arg(c->name().leftJustified(23), c->summary());
+        width = std::max(width, c->name().size());
+    for (const auto &c : m_commands)
+        text += QStringLiteral("  %1  %2\n").arg(c->name().leftJustified(width), c->summary());
     return text;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/cli/TokenCommand.h"
+#include "core/token/KeyEncryption.h"
 #include "core/token/SecretKeys.h"
 
 namespace hsm::cli {
@@ -12,7 +13,8 @@ class CreateKeyCommand : public TokenCommand {
 public:
     QString name() const override { return QStringLiteral("create-key"); }
     QString summary() const override {
-        return tr("Create the secret key for HMAC-SHA256 on the selected token.");
+        return tr("Create the HMAC-SHA256 key, or a key-encryption key (RSA key pair or AES), on "
+                  "the selected token.");
     }
     QList<QCommandLineOption> options() const override;
 
@@ -25,6 +27,7 @@ protected:
 
 private:
     SecretKeySpec m_spec;
+    std::optional<KekSpec> m_kek; // rsa and aes make a KEK (keyEncryption)
 };
 
 } // namespace hsm::cli

@@ -28,6 +28,8 @@ int FragmentsCommand::run(CommandContext &context) {
                           {QStringLiteral("derivable"), f.type() != FragmentType::Unknown}};
             if (f.isHsmType())
                 o.insert(QStringLiteral("key_label"), f.keyLabel());
+            if (f.type() == FragmentType::HsmWrapEncrypt)
+                o.insert(QStringLiteral("wrap_alg"), f.wrapAlgorithmName());
             array.append(o);
         }
         context.printJson(array);
@@ -35,9 +37,11 @@ int FragmentsCommand::run(CommandContext &context) {
     }
     TextTable table({tr("ID"), tr("NAME"), tr("TYPE"), tr("KEY"), tr("DESCRIPTION")});
     for (const CustomerFragment &f : file->fragments()) {
-        const QString type = f.type() == FragmentType::Unknown
-                                 ? tr("%1 (not derivable here)").arg(f.typeName())
-                                 : f.typeName();
+        QString type = f.typeName();
+        if (f.type() == FragmentType::Unknown)
+            type = tr("%1 (not derivable here)").arg(f.typeName());
+        else if (f.type() == FragmentType::HsmWrapEncrypt)
+            type = QStringLiteral("%1 (%2)").arg(f.typeName(), f.wrapAlgorithmName());
         table.addRow({f.id(), TextTable::elide(f.name()), type, TextTable::elide(f.keyLabel()),
                       TextTable::elide(f.description())});
     }

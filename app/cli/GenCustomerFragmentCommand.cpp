@@ -10,10 +10,17 @@ QList<QCommandLineOption> GenCustomerFragmentCommand::options() const {
         QCommandLineOption({QStringLiteral("n"), QStringLiteral("name")},
                            tr("The fragment's name (unique in the file)."), QStringLiteral("name")),
         QCommandLineOption({QStringLiteral("t"), QStringLiteral("type")},
-                           tr("standard, hsm_wrapped or hsm_secured."), QStringLiteral("type")),
+                           tr("standard (default), hsm_wrap_hmac (older name: hsm_wrapped), "
+                              "hsm_wrap_encrypt or hsm_secured."),
+                           QStringLiteral("type"), QStringLiteral("standard")),
         QCommandLineOption({QStringLiteral("k"), QStringLiteral("hsm-key-label")},
-                           tr("Label of the HSM key (required for the HSM types)."),
+                           tr("Label of the HSM key: the HMAC key, or for hsm_wrap_encrypt the "
+                              "key-encryption key (required for the HSM types)."),
                            QStringLiteral("label")),
+        QCommandLineOption(QStringLiteral("hsm-wrap-alg"),
+                           tr("For hsm_wrap_encrypt: rsa-oaep-sha256 (default), aes-gcm, aes-cbc "
+                              "or aes-cbc-pad."),
+                           QStringLiteral("alg")),
         QCommandLineOption(QStringLiteral("description"), tr("A description."),
                            QStringLiteral("text")),
         QCommandLineOption(QStringLiteral("entropy"),
@@ -36,12 +43,21 @@ std::optional<int> GenCustomerFragmentCommand::prepare(CommandContext &context) 
                                .trimmed()
                                .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     const QString typeName = context.value(QStringLiteral("type"));
-    if (typeName.isEmpty())
-        return context.usage(tr("gen-customer-fragment needs --type "
-                                "standard|hsm_wrapped|hsm_secured."));
     if (!CustomerFragment::parseType(typeName, &m_request.type))
-        return context.usage(
-            tr("--type must be standard, hsm_wrapped or hsm_secured, not '%1'.").arg(typeName));
+        return context.usage(tr("--type must be standard, hsm_wrap_hmac, hsm_wrapped, "
+                                "hsm_wrap_encrypt or hsm_secured, not '%1'.")
+                                 .arg(typeName));
+    m_request.typeName = typeName; // hsm_wrapped stays hsm_wrapped in the file
+    if (context.isSet(QStringLiteral("hsm-wrap-alg"))) {
+        const QString alg = context.value(QStringLiteral("hsm-wrap-alg"));
+        if (m_request.type != FragmentType::HsmWrapEncrypt)
+            return context.usage(tr("--hsm-wrap-alg is for hsm_wrap_encrypt fragments only."));
+        if (!keyEncryption::parseAlgorithm(alg, &m_request.wrapAlgorithm))
+            return context.usage(
+                tr("--hsm-wrap-alg must be rsa-oaep-sha256, aes-gcm, aes-cbc or aes-cbc-pad, "
+                   "not '%1'.")
+                    .arg(alg));
+    }
     if (context.isSet(QStringLiteral("entropy"))) {
         EntropySource source;
         if (!entropy::parseSource(context.value(QStringLiteral("entropy")), &source))

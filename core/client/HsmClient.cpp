@@ -246,6 +246,41 @@ QFuture<Result<KeyCheckReport>> HsmClient::checkSecretKey(CK_SLOT_ID slot, QStri
     });
 }
 
+QFuture<Result<ObjectInfo>> HsmClient::createKek(CK_SLOT_ID slot, KekSpec spec) {
+    return submit<ObjectInfo>([slot, spec](Module &m, RequestContext &) {
+        return onTokenSession<ObjectInfo>(m, slot, Login::Needed, [&spec](Session &session) {
+            return keyEncryption::create(session, spec);
+        });
+    });
+}
+
+QFuture<Result<bool>> HsmClient::isKek(CK_SLOT_ID slot, QString label) {
+    return submit<bool>([slot, label](Module &m, RequestContext &) {
+        return onTokenSession<bool>(m, slot, Login::Needed, [&label](Session &session) {
+            return keyEncryption::isKek(session, label);
+        });
+    });
+}
+
+QFuture<Result<KekCheckReport>> HsmClient::checkKek(CK_SLOT_ID slot, QString label) {
+    return submit<KekCheckReport>([slot, label](Module &m, RequestContext &) {
+        return onTokenSession<KekCheckReport>(m, slot, Login::Needed, [&label](Session &session) {
+            return keyEncryption::check(session, label);
+        });
+    });
+}
+
+QFuture<Result<fragmentEncryption::Rewrapped>>
+HsmClient::rewrapFragment(CK_SLOT_ID slot, CustomerFragment fragment, QString newKek,
+                          std::optional<WrapAlgorithm> algorithm) {
+    using Rewrapped = fragmentEncryption::Rewrapped;
+    return submit<Rewrapped>([slot, fragment, newKek, algorithm](Module &m, RequestContext &) {
+        return onTokenSession<Rewrapped>(m, slot, Login::Needed, [&](Session &session) {
+            return fragmentEncryption::rewrap(session, fragment, newKek, algorithm);
+        });
+    });
+}
+
 QFuture<Result<CustomerFragment>> HsmClient::generateFragment(std::optional<CK_SLOT_ID> slot,
                                                               FragmentRequest request,
                                                               QSet<QString> takenIds) {

@@ -7,9 +7,11 @@
 #include "core/entropy/EntropyCheck.h"
 #include "core/entropy/RandomSource.h"
 #include "core/fragment/FragmentDerivation.h"
+#include "core/fragment/FragmentEncryption.h"
 #include "core/fragment/FragmentGenerator.h"
 #include "core/pkcs11/CallTrace.h"
 #include "core/pkcs11/Module.h"
+#include "core/token/KeyEncryption.h"
 #include "core/token/MechanismInfo.h"
 #include "core/token/ModuleInfo.h"
 #include "core/token/ObjectInfo.h"
@@ -69,6 +71,10 @@ public:
     QFuture<Result<QList<SecretKeyKind>>> creatableKeyKinds(CK_SLOT_ID slot);
     QFuture<Result<ObjectInfo>> createSecretKey(CK_SLOT_ID slot, SecretKeySpec spec);
     QFuture<Result<KeyCheckReport>> checkSecretKey(CK_SLOT_ID slot, QString label);
+    // Key-encryption keys for hsm_wrap_encrypt fragments (keyEncryption).
+    QFuture<Result<ObjectInfo>> createKek(CK_SLOT_ID slot, KekSpec spec);
+    QFuture<Result<bool>> isKek(CK_SLOT_ID slot, QString label);
+    QFuture<Result<KekCheckReport>> checkKek(CK_SLOT_ID slot, QString label);
 
     // A new customer fragment (not yet written anywhere). Without a slot only a standard
     // fragment from the OS's entropy can be made; that needs no module.
@@ -83,6 +89,12 @@ public:
     // fingerprint, and the value itself only when `reveal` is true.
     QFuture<Result<Derived>> deriveFragment(std::optional<CK_SLOT_ID> slot,
                                             CustomerFragment fragment, bool reveal);
+
+    // Moves an hsm_wrap_encrypt fragment to the KEK `newKek` (fragmentEncryption::rewrap);
+    // the caller writes the entry it gets back.
+    QFuture<Result<fragmentEncryption::Rewrapped>>
+    rewrapFragment(CK_SLOT_ID slot, CustomerFragment fragment, QString newKek,
+                   std::optional<WrapAlgorithm> algorithm);
 
     // `bytes` random bytes from `source` (HSM output health-tested); the OS alone needs no
     // slot and no module.

@@ -124,19 +124,42 @@ QList<PreflightCheck> Preflight::run(HsmClient &client, const GatewayEnvironment
     out << fileCheck;
     if (file) {
         for (const CustomerFragment &f : file->fragments()) {
-            if (!f.isHsmType())
-                continue;
             const QString subject = QStringLiteral("fragment %1").arg(f.id());
-            if (!loggedIn) {
+            const QString name = f.name().isEmpty() ? QStringLiteral("unnamed") : f.name();
+            if (f.type() == FragmentType::Unknown) {
+                out << fail(subject,
+                            QStringLiteral("%1 has fragment_type '%2', which is none of "
+                                           "%3; the gateway cannot use it.")
+                                .arg(name, f.typeName(),
+                                     CustomerFragment::typeNames().join(QStringLiteral(", "))));
+                continue;
+            }
+            if (f.isHsmType() && !loggedIn) {
                 out << fail(subject, QStringLiteral("not checked: no login."));
                 continue;
             }
-            Result<HsmClient::Derived> d = await(client.deriveFragment(slot->id, f, false));
-            out << (d ? pass(subject,
-                             QStringLiteral("%1 (%2) derives with key '%3', fingerprint %4.")
-                                 .arg(f.name().isEmpty() ? QStringLiteral("unnamed") : f.name(),
-                                      f.typeName(), f.keyLabel(), d->fingerprint))
-                      : fail(subject, d.error().toString()));
+            const std::optional<CK_SLOT_ID> where =
+                f.isHsmType() ? std::optional<CK_SLOT_ID>(slot->id) : std::nullopt;
+            Result<HsmClient::Derived> d = await(client.deriveFragment(where, f, false));
+            if (!d) {
+                out << fail(subject, d.error().toString());
+                continue;
+            }
+            QString how;
+            switch (f.type()) {
+            case FragmentType::Standard:
+                how = QStringLiteral("is used as it is");
+                break;
+            case FragmentType::HsmWrapEncrypt:
+                how = QStringLiteral("decrypts in the HSM with KEK '%1' (%2)")
+                          .arg(f.keyLabel(), f.wrapAlgorithmName());
+                break;
+            default:
+                how = QStringLiteral("derives with key '%1'").arg(f.keyLabel());
+                break;
+            }
+            out << pass(subject, QStringLiteral("%1 (%2) %3, fingerprint %4.")
+                                     .arg(name, f.typeName(), how, d->fingerprint));
         }
     }
     return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fragment/FragmentDerivation.h"
 
+#include "core/fragment/FragmentEncryption.h"
 #include "core/pkcs11/AttributeTemplate.h"
 #include "core/token/SecretKeys.h"
 
@@ -20,7 +21,7 @@ QByteArray info(const QString &id) {
 Result<SecretBytes> seed(const CustomerFragment &fragment) {
     QByteArray decoded = QByteArray::fromBase64(fragment.value().toLatin1());
     SecretBytes out = SecretBytes::take(decoded);
-    if (fragment.isHsmType() && out.size() < static_cast<size_t>(kMinimumSeedSize))
+    if (fragment.isDerivedType() && out.size() < static_cast<size_t>(kMinimumSeedSize))
         return Error::make(Error::Kind::Input,
                            QStringLiteral("The seed of %1 is %2 bytes; an HSM fragment needs at "
                                           "least %3.")
@@ -176,15 +177,18 @@ Result<SecretBytes> FragmentDeriver::extract(const QString &keyLabel, const Secr
 }
 
 Result<SecretBytes> FragmentDeriver::derive(const CustomerFragment &fragment) {
+    if (fragment.type() == FragmentType::HsmWrapEncrypt)
+        return fragmentEncryption::decrypt(m_session, fragment);
     Result<SecretBytes> s = fragmentDerivation::seed(fragment);
     if (!s)
         return s.error();
     switch (fragment.type()) {
     case FragmentType::Standard:
         return s;
-    case FragmentType::HsmWrapped:
+    case FragmentType::HsmWrapHmac:
     case FragmentType::HsmSecured:
         break;
+    case FragmentType::HsmWrapEncrypt:
     case FragmentType::Unknown:
         return Error::make(Error::Kind::Input,
                            QStringLiteral("%1 is of type '%2', which this version cannot derive.")

@@ -48,7 +48,9 @@ public:
         : m_session(std::move(session))
         , m_remembered(remembered) {}
 
-    // `standard`: the seed itself; the HSM types: the version 1 derivation.
+    // The value the gateway ends up using: `standard` the seed itself, hsm_wrap_hmac and
+    // hsm_secured the version 1 derivation, hsm_wrap_encrypt the fragment decrypted in the
+    // HSM with its KEK.
     Result<SecretBytes> derive(const CustomerFragment &fragment);
     // The HSM step alone: HMAC-SHA256(K, seed) with the key labelled `keyLabel`.
     Result<SecretBytes> extract(const QString &keyLabel, const SecretBytes &seed);

@@ -83,7 +83,8 @@ Result<FragmentFile> FragmentFile::load(const QString &path) {
                 return fileError(QStringLiteral("In %1, %2 has no \"%3\" string.")
                                      .arg(path, where, QLatin1String(field)));
         }
-        for (const char *field : {"name", "description", "fragment_type", "key_label"}) {
+        for (const char *field : {"name", "description", "fragment_type", "key_label", "wrap_alg",
+                                  "wrap_iv", "wrap_tag"}) {
             const QJsonValue v = entry.value(QLatin1String(field));
             if (!v.isUndefined() && !v.isString())
                 return fileError(QStringLiteral("In %1, %2 has a \"%3\" that is not a string.")
@@ -96,7 +97,20 @@ Result<FragmentFile> FragmentFile::load(const QString &path) {
         if (!decoded || fragment.value().size() % 4 != 0)
             return fileError(
                 QStringLiteral("In %1, the value of %2 is not base64.").arg(path, where));
-        if (fragment.isHsmType() && decoded.decoded.size() < 16)
+        if (fragment.type() == FragmentType::HsmWrapEncrypt) {
+            if (fragment.keyLabel().trimmed().isEmpty())
+                return fileError(QStringLiteral("In %1, %2 is hsm_wrap_encrypt but has no "
+                                                "key_label naming its KEK.")
+                                     .arg(path, where));
+            if (auto wrapped = fragment.wrapped(); !wrapped)
+                return fileError(
+                    QStringLiteral("In %1, %2: %3").arg(path, where, wrapped.error().message));
+        } else if (fragment.hasWrapFields() && fragment.type() != FragmentType::Unknown) {
+            return fileError(QStringLiteral("In %1, %2 is %3 but carries wrap_* fields; only "
+                                            "hsm_wrap_encrypt entries have them.")
+                                 .arg(path, where, fragment.typeName()));
+        }
+        if (fragment.isDerivedType() && decoded.decoded.size() < 16)
             return fileError(QStringLiteral("In %1, the seed of %2 is %3 bytes; an HSM fragment "
                                             "needs at least 16.")
                                  .arg(path, where)
@@ -147,6 +161,16 @@ Status FragmentFile::add(const CustomerFragment &fragment, bool replace) {
     }
     m_fragments.append(fragment);
     return Done{};
+}
+
+Status FragmentFile::replaceById(const CustomerFragment &fragment) {
+    for (CustomerFragment &f : m_fragments) {
+        if (f.id() == fragment.id()) {
+            f = fragment;
+            return Done{};
+        }
+    }
+    return fileError(QStringLiteral("%1 has no fragment with id '%2'.").arg(m_path, fragment.id()));
 }
 
 QByteArray FragmentFile::toJson() const {

@@ -33,6 +33,9 @@ public:
     // `replace`, which puts the new one in its place. Ids must stay unique.
     Status add(const CustomerFragment &fragment, bool replace);
 
+    // Puts `fragment` in the place of the entry with its id (KEK rotation).
+    Status replaceById(const CustomerFragment &fragment);
+
     // Why save() would be refused before writing anything (the file or its .bak exists
     // and is not a regular file, its folder is missing), so that callers can stop before
     // any HSM work. Writes nothing.

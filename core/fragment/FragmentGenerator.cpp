@@ -2,6 +2,7 @@
 #include "core/fragment/FragmentGenerator.h"
 
 #include "core/fragment/FragmentDerivation.h"
+#include "core/fragment/FragmentEncryption.h"
 #include "core/token/Inventory.h"
 #include "core/token/Labels.h"
 #include "core/token/SecretKeys.h"
@@ -30,11 +31,20 @@ Status validate(const FragmentRequest &request) {
         if (Status s = labels::requireOneLine(*text, QLatin1String(what)); !s)
             return s;
     }
-    const bool hsmType =
-        request.type == FragmentType::HsmWrapped || request.type == FragmentType::HsmSecured;
+    const bool hsmType = request.type != FragmentType::Standard;
     if (request.type == FragmentType::Unknown)
-        return requestError(
-            QStringLiteral("The type must be standard, hsm_wrapped or hsm_secured."));
+        return requestError(QStringLiteral("The type must be one of %1.")
+                                .arg(CustomerFragment::typeNames().join(QStringLiteral(", "))));
+    if (!request.typeName.isEmpty()) {
+        FragmentType spelled = FragmentType::Unknown;
+        if (!CustomerFragment::parseType(request.typeName, &spelled) || spelled != request.type)
+            return requestError(
+                QStringLiteral("'%1' is not a name of the %2 type.")
+                    .arg(request.typeName, CustomerFragment::typeName(request.type)));
+    }
+    if (request.type == FragmentType::HsmWrapEncrypt && request.keyLabel.trimmed().isEmpty())
+        return requestError(QStringLiteral("An hsm_wrap_encrypt fragment needs the label of the "
+                                           "key-encryption key (KEK) it is encrypted under."));
     if (hsmType && request.keyLabel.trimmed().isEmpty())
         return requestError(QStringLiteral("A %1 fragment needs the label of the HSM key it is "
                                            "derived with.")
@@ -102,12 +112,27 @@ Result<CustomerFragment> generate(const FragmentRequest &request, Session *sessi
     Result<EntropySource> source = chooseEntropy(request, tokenHasRng);
     if (!source)
         return source.error();
-    const bool hsmType =
-        request.type == FragmentType::HsmWrapped || request.type == FragmentType::HsmSecured;
+    const bool hsmType = request.type != FragmentType::Standard;
     if ((hsmType || source.value() != EntropySource::Os) && !session)
         return requestError(QStringLiteral("This fragment needs a token."));
     // The key first: nothing is generated for a key the gateway could not use.
-    if (hsmType) {
+    if (request.type == FragmentType::HsmWrapEncrypt) {
+        Result<KekKind> kind = keyEncryption::kindOf(*session, request.keyLabel.trimmed());
+        if (!kind)
+            return kind.error();
+        if (kind.value() != keyEncryption::kekKind(request.wrapAlgorithm))
+            return requestError(
+                QStringLiteral("The KEK '%1' is an %2 key, but %3 needs an %4 key; choose %5.")
+                    .arg(request.keyLabel.trimmed(),
+                         kind.value() == KekKind::Rsa ? QStringLiteral("RSA")
+                                                      : QStringLiteral("AES"),
+                         keyEncryption::algorithmName(request.wrapAlgorithm),
+                         kind.value() == KekKind::Rsa ? QStringLiteral("AES")
+                                                      : QStringLiteral("RSA"),
+                         kind.value() == KekKind::Rsa
+                             ? QStringLiteral("--hsm-wrap-alg rsa-oaep-sha256")
+                             : QStringLiteral("--hsm-wrap-alg aes-gcm, aes-cbc or aes-cbc-pad")));
+    } else if (hsmType) {
         Result<KeyCheckReport> check = secretKeys::check(*session, request.keyLabel.trimmed());
         if (!check)
             return check.error();
@@ -119,11 +144,22 @@ Result<CustomerFragment> generate(const FragmentRequest &request, Session *sessi
         entropy::randomBytes(source.value(), session, fragmentDerivation::kGeneratedSeedSize);
     if (!seed)
         return seed.error();
+    if (request.type == FragmentType::HsmWrapEncrypt) {
+        Result<WrappedValue> wrapped = fragmentEncryption::encryptVerified(
+            *session, request.keyLabel.trimmed(), request.wrapAlgorithm, seed.value());
+        if (!wrapped)
+            return wrapped.error();
+        return CustomerFragment::makeEncrypted(id.value(), request.name.trimmed(),
+                                               request.description, request.keyLabel.trimmed(),
+                                               request.wrapAlgorithm, wrapped.value());
+    }
     QByteArray seedBytes(reinterpret_cast<const char *>(seed->data()),
                          static_cast<qsizetype>(seed->size()));
+    const QString typeName =
+        request.typeName.isEmpty() ? CustomerFragment::typeName(request.type) : request.typeName;
     CustomerFragment fragment =
         CustomerFragment::make(id.value(), seedBytes, request.name.trimmed(), request.description,
-                               request.type, request.keyLabel.trimmed());
+                               typeName, request.keyLabel.trimmed());
     SecretBytes::take(seedBytes); // wipes the temporary copy
     return fragment;
 }

@@ -14,8 +14,10 @@ namespace hsm {
 struct FragmentRequest {
     QString name;
     QString description;
-    FragmentType type = FragmentType::HsmWrapped;
-    QString keyLabel;                     // required for the HSM types, refused for standard
+    FragmentType type = FragmentType::Standard;
+    QString typeName; // as the operator wrote it (hsm_wrapped); empty: the canonical name
+    QString keyLabel; // the HMAC key or the KEK: required for the HSM types, refused for standard
+    WrapAlgorithm wrapAlgorithm = WrapAlgorithm::RsaOaepSha256; // hsm_wrap_encrypt only
     std::optional<EntropySource> entropy; // unset: mixed when the token has an RNG, else os
     bool hsmUseRand = false;              // HSM_USE_RAND=true: the HSM must contribute
 };
@@ -36,8 +38,10 @@ Result<EntropySource> chooseEntropy(const FragmentRequest &request, bool tokenHa
 // not in `taken`.
 Result<QString> newId(const QSet<QString> &taken);
 
-// A new fragment with a 64-byte seed. For the HSM types the key must exist once and pass
-// the HMAC check first. `session` may be null only for a standard fragment from the OS.
+// A new fragment with a 64-byte seed. For the HMAC types the key must exist once and pass
+// the HMAC check first. hsm_wrap_encrypt keeps the 64 bytes only encrypted under the KEK,
+// after a decryption in the HSM gave them back. `session` may be null only for a standard fragment
+// from the OS.
 Result<CustomerFragment> generate(const FragmentRequest &request, Session *session,
                                   const QSet<QString> &takenIds);
 

@@ -25,7 +25,8 @@ Result<std::unique_ptr<FragmentProvider>> FragmentProvider::open(const CustomerF
         return std::unique_ptr<FragmentProvider>(
             new SecuredFragmentProvider(fragment, std::move(seed).value(), deriver));
     }
-    case FragmentType::HsmWrapped:
+    case FragmentType::HsmWrapHmac:
+    case FragmentType::HsmWrapEncrypt:
     case FragmentType::Standard: {
         Result<SecretBytes> value = deriver.derive(fragment);
         if (!value)

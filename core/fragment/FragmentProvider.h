@@ -9,8 +9,9 @@
 namespace hsm {
 
 // How the gateway holds a fragment's value, by type:
-// - hsm_wrapped derives once when opened and keeps the value in locked memory, wiped on
-//   close; using it never touches the HSM again.
+// - hsm_wrap_hmac derives once when opened and keeps the value in locked memory, wiped on
+//   close; using it never touches the HSM again. hsm_wrap_encrypt does the same with the
+//   fragment decrypted in the HSM.
 // - hsm_secured derives on every use and keeps nothing.
 // - standard is the seed itself.
 // value() hands out a copy in SecretBytes, wiped when the caller drops it.

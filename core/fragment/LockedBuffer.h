@@ -7,7 +7,7 @@ namespace hsm {
 
 // Page-aligned memory of its own, locked into RAM (mlock) where the system permits and
 // left out of core dumps, wiped (OPENSSL_cleanse) before it is released. For values kept
-// for a long time, such as an hsm_wrapped fragment's derived value.
+// for a long time, such as an hsm_wrap_hmac fragment's derived value.
 class LockedBuffer {
 public:
     explicit LockedBuffer(size_t size);

@@ -243,6 +243,10 @@ Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec) {
     CK_ULONG length = static_cast<CK_ULONG>(spec.bytes);
     CK_BBOOL yes = CK_TRUE;
     CK_BBOOL no = CK_FALSE;
+    // An AES key is a key-encryption key (keyEncryption): encrypt and decrypt only. Every
+    // other kind is an HMAC key: sign and verify only.
+    CK_BBOOL mac = spec.kind == SecretKeyKind::Aes ? CK_FALSE : CK_TRUE;
+    CK_BBOOL cipher = spec.kind == SecretKeyKind::Aes ? CK_TRUE : CK_FALSE;
     CK_ATTRIBUTE attributes[] = {
         {CKA_CLASS, &cls, sizeof cls},
         {CKA_KEY_TYPE, &type, sizeof type},
@@ -252,11 +256,11 @@ Result<CK_OBJECT_HANDLE> generate(Session &session, const SecretKeySpec &spec) {
         {CKA_TOKEN, &yes, sizeof yes},
         {CKA_PRIVATE, &yes, sizeof yes},
         {CKA_SENSITIVE, &yes, sizeof yes},
-        {CKA_SIGN, &yes, sizeof yes},
-        {CKA_VERIFY, &yes, sizeof yes},
+        {CKA_SIGN, &mac, sizeof mac},
+        {CKA_VERIFY, &mac, sizeof mac},
         {CKA_EXTRACTABLE, &no, sizeof no},
-        {CKA_ENCRYPT, &no, sizeof no},
-        {CKA_DECRYPT, &no, sizeof no},
+        {CKA_ENCRYPT, &cipher, sizeof cipher},
+        {CKA_DECRYPT, &cipher, sizeof cipher},
         {CKA_WRAP, &no, sizeof no},
         {CKA_UNWRAP, &no, sizeof no},
         {CKA_DERIVE, &no, sizeof no},

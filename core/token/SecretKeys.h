@@ -40,8 +40,8 @@ Result<QList<SecretKeyKind>> creatableKinds(Module &module, CK_SLOT_ID slot);
 // line of printable text (a control character, a line break), an impossible size.
 Status validate(const SecretKeySpec &spec);
 
-// Generates a token key: private, sensitive, sign and verify; never extractable, and no
-// encrypt, decrypt, wrap, unwrap or derive. Refuses a label that a secret key already has,
+// Generates a token key: private, sensitive, never extractable; sign and verify only, or
+// for an AES key (a KEK, keyEncryption) encrypt and decrypt only. Refuses a label that a secret key already has,
 // and whatever validate() refuses before any PKCS#11 call.
 Result<ObjectInfo> create(Session &session, const SecretKeySpec &spec);
 // The same key with one C_GenerateKey and nothing else: no validation, no search for the

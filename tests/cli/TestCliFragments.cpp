@@ -222,7 +222,10 @@ private Q_SLOTS:
         for (const QString &line : lines)
             QVERIFY2(line.startsWith(QStringLiteral("PASS  ")), qPrintable(line));
         QVERIFY(r.out.contains("PASS  random numbers: C_GenerateRandom"));
-        QCOMPARE(lines.filter(QStringLiteral("PASS  fragment cf-")).size(), 2);
+        // Every entry of every type: the two HSM fragments and the standard one.
+        QCOMPARE(lines.filter(QStringLiteral("PASS  fragment cf-")).size(), 3);
+        QCOMPARE(lines.filter(QStringLiteral("(standard) is used as it is, fingerprint ")).size(),
+                 1);
 
         // Wrong PIN.
         QStringList wrongPin = good;

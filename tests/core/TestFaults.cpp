@@ -235,7 +235,7 @@ private Q_SLOTS:
         logIn();
         FragmentRequest request;
         request.name = QStringLiteral("during-fault");
-        request.type = FragmentType::HsmWrapped;
+        request.type = FragmentType::HsmWrapHmac;
         request.keyLabel = QString::fromLatin1(kKey);
         setFaults("C_Sign rv=CKR_DEVICE_ERROR");
         auto failed = await(m_client->generateFragment(m_slot, request, {}));

@@ -167,7 +167,7 @@ private Q_SLOTS:
                 QList<QByteArray> out;
                 for (int i = 0; i < m_cases.size(); ++i) {
                     const FragmentType type =
-                        i % 2 ? FragmentType::HsmWrapped : FragmentType::HsmSecured;
+                        i % 2 ? FragmentType::HsmWrapHmac : FragmentType::HsmSecured;
                     Result<SecretBytes> okm = deriver.derive(fragment(
                         m_cases[i].id, m_cases[i].seed, type, QStringLiteral("k%1").arg(i)));
                     if (!okm)
@@ -215,11 +215,11 @@ private Q_SLOTS:
             return await(m_client->deriveFragment(m_slot, f, false));
         };
         auto r = derive(fragment(QStringLiteral("cf-aaaaaaaaaaaaaaaaaaaa"), random(15),
-                                 FragmentType::HsmWrapped, QStringLiteral("k0")));
+                                 FragmentType::HsmWrapHmac, QStringLiteral("k0")));
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral("needs at least 16")));
         r = derive(fragment(QStringLiteral("cf-aaaaaaaaaaaaaaaaaaab"), random(64),
-                            FragmentType::HsmWrapped, QStringLiteral("no-such-key")));
+                            FragmentType::HsmWrapHmac, QStringLiteral("no-such-key")));
         QVERIFY(!r);
         QVERIFY(
             r.error().message.contains(QStringLiteral("No secret key is labelled 'no-such-key'")));
@@ -243,7 +243,7 @@ private Q_SLOTS:
                 auto signs = [&m] {
                     return m.trace().countOf("C_Sign");
                 };
-                for (FragmentType type : {FragmentType::HsmWrapped, FragmentType::HsmSecured}) {
+                for (FragmentType type : {FragmentType::HsmWrapHmac, FragmentType::HsmSecured}) {
                     const int before = signs();
                     auto provider = FragmentProvider::open(
                         fragment(c.id, c.seed, type, QStringLiteral("k0")), deriver);

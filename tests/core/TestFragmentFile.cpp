@@ -65,7 +65,7 @@ private Q_SLOTS:
         QVERIFY2(file, qPrintable(file.error().toString()));
         QCOMPARE(file->fragments().size(), 3);
         const CustomerFragment &demo = file->fragments()[0];
-        QCOMPARE(demo.type(), FragmentType::HsmWrapped);
+        QCOMPARE(demo.type(), FragmentType::HsmWrapHmac);
         QCOMPARE(demo.keyLabel(), QStringLiteral("akeyless_hsm"));
         QCOMPARE(demo.name(), QStringLiteral("CustomFragmDemo"));
         QCOMPARE(file->fragments()[1].type(), FragmentType::Standard); // no type: standard
@@ -121,7 +121,7 @@ private Q_SLOTS:
         CustomerFragment again =
             CustomerFragment::make(QStringLiteral("cf-againagainagain0000"), QByteArray(64, 'a'),
                                    QStringLiteral("CustomFragmDemo"), QString(),
-                                   FragmentType::HsmWrapped, QStringLiteral("k"));
+                                   FragmentType::HsmWrapHmac, QStringLiteral("k"));
         Status refused = file->add(again, false);
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(

@@ -437,7 +437,7 @@ private Q_SLOTS:
         request.name = name;
         request.description = description;
         request.keyLabel = keyLabel;
-        request.type = FragmentType::HsmWrapped;
+        request.type = FragmentType::HsmWrapHmac;
         const Status valid = fragmentGenerator::validate(request);
         QVERIFY(!valid);
         QCOMPARE(valid.error().message, reason);

@@ -272,10 +272,10 @@ private Q_SLOTS:
                  QStringLiteral("compose docker env helm k8s"));
         QCOMPARE(sorted(complete(
                      {QStringLiteral("create-key"), QStringLiteral("--key-type"), QString()})),
-                 QStringLiteral("aes generic sha256-hmac"));
+                 QStringLiteral("aes generic rsa sha256-hmac"));
         QCOMPARE(sorted(complete(
                      {QStringLiteral("gen-customer-fragment"), QStringLiteral("-t"), QString()})),
-                 QStringLiteral("hsm_secured hsm_wrapped standard"));
+                 QStringLiteral("hsm_secured hsm_wrap_encrypt hsm_wrap_hmac hsm_wrapped standard"));
     }
 };
 

@@ -118,7 +118,7 @@ void TestCallLogSecrets::noSecretInTextClipboardOrFile() {
     QVERIFY2(random, qPrintable(random.error().toString()));
     FragmentRequest request;
     request.name = QStringLiteral("LOG_SECRET");
-    request.type = FragmentType::HsmWrapped;
+    request.type = FragmentType::HsmWrapHmac;
     request.keyLabel = QString::fromLatin1(kKey);
     const Result<CustomerFragment> fragment =
         await(m_client->generateFragment(m_slot, request, {}));

@@ -333,7 +333,7 @@ void TestFragmentWizard::completesEveryPage() {
     const QJsonObject entry = entries.first().toObject();
     QCOMPARE(entry.value(QStringLiteral("name")).toString(), QStringLiteral("WIZ_CF"));
     QCOMPARE(entry.value(QStringLiteral("fragment_type")).toString(),
-             QStringLiteral("hsm_wrapped"));
+             QStringLiteral("hsm_wrap_hmac"));
     QCOMPARE(entry.value(QStringLiteral("key_label")).toString(),
              QString::fromLatin1(demoHsm::kKeyLabel));
     QCOMPARE(entry.value(QStringLiteral("description")).toString(),

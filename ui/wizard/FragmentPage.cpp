@@ -58,7 +58,7 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
         QString text;
         QString sentence;
     } types[] = {
-        {FragmentType::HsmWrapped, "typeWrapped", tr("hsm_&wrapped"),
+        {FragmentType::HsmWrapHmac, "typeWrapped", tr("hsm_&wrapped"),
          tr("Derived once when the gateway starts and kept in memory.")},
         {FragmentType::HsmSecured, "typeSecured", tr("hsm_&secured"),
          tr("Derived on every use, never kept.")},
@@ -77,7 +77,7 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
         typeLayout->addWidget(radio);
         typeLayout->addWidget(sentence);
     }
-    m_types->button(static_cast<int>(FragmentType::HsmWrapped))->setChecked(true);
+    m_types->button(static_cast<int>(FragmentType::HsmWrapHmac))->setChecked(true);
 
     m_entropy->setObjectName(QStringLiteral("entropySource"));
     m_entropy->setAccessibleName(tr("Entropy source"));
@@ -134,7 +134,7 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
     layout->addWidget(m_replace);
     layout->addStretch(1);
     setTabOrder(m_name, m_description);
-    setTabOrder(m_description, m_types->button(static_cast<int>(FragmentType::HsmWrapped)));
+    setTabOrder(m_description, m_types->button(static_cast<int>(FragmentType::HsmWrapHmac)));
     setTabOrder(m_types->button(static_cast<int>(FragmentType::Standard)), m_entropy);
     setTabOrder(m_entropy, m_useRand);
     setTabOrder(m_useRand, m_replace);
