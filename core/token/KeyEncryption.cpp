@@ -527,7 +527,10 @@ Result<SecretBytes> decrypt(Session &session, const QString &label, WrapAlgorith
         module, C_Decrypt, session.handle(), reinterpret_cast<unsigned char *>(input.data()),
         static_cast<CK_ULONG>(input.size()), out.data(), &length);
     if (!r) {
-        if (r.rv == CKR_ENCRYPTED_DATA_INVALID || r.rv == CKR_ENCRYPTED_DATA_LEN_RANGE) {
+        // SoftHSM reports a GCM tag that does not match as CKR_GENERAL_ERROR.
+        const bool authentication = algorithm == WrapAlgorithm::AesGcm && r.rv == CKR_GENERAL_ERROR;
+        if (r.rv == CKR_ENCRYPTED_DATA_INVALID || r.rv == CKR_ENCRYPTED_DATA_LEN_RANGE ||
+            authentication) {
             QString message;
             switch (algorithm) {
             case WrapAlgorithm::AesGcm:
