@@ -16,6 +16,10 @@ HSM_ADMIN_PACKAGES=(
     libqt6svg6
     libssl-dev libp11-kit-dev
     softhsm2 opensc python3-yaml
+    # openCryptoki: the tests' second real PKCS#11 module (its soft token). Its daemon,
+    # pkcsslotd, is started by the tests themselves, as root; without root they skip
+    # (docs/testing.md).
+    opencryptoki
     # The .deb (scripts/package and its test): dpkg-shlibdeps with file for its Depends;
     # the validators of the desktop entry and the AppStream metainfo; groff for the man pages.
     dpkg-dev file desktop-file-utils appstream groff-base
