@@ -22,7 +22,10 @@ Result<std::unique_ptr<Module>> Module::load(const QString &path,
         return Error::make(Error::Kind::Library, reason);
 
     dlerror();
-    void *handle = dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);
+    // RTLD_NODELETE: some modules cannot be loaded again once unmapped (openCryptoki 3.8
+    // crashes in C_Initialize after a dlclose), and reloading is an everyday action here.
+    void *handle =
+        dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!handle) {
         const char *why = dlerror();
         return Error::make(Error::Kind::Library,

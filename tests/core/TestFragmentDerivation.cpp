@@ -226,7 +226,7 @@ private Q_SLOTS:
         CustomerFragment odd(
             QJsonObject{{QStringLiteral("id"), QStringLiteral("cf-x")},
                         {QStringLiteral("value"), QString::fromLatin1(random(64).toBase64())},
-                        {QStringLiteral("fragment_type"), QStringLiteral("hsm_wrap_hmac")}});
+                        {QStringLiteral("fragment_type"), QStringLiteral("hsm_future")}});
         r = derive(odd);
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral("cannot derive")));

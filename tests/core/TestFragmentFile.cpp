@@ -49,7 +49,7 @@ const QByteArray kGatewayFile = R"({
                                 kSeed + R"("},
     {"id": "cf-newerrelease0000000", "value": ")" +
                                 kSeed + R"(", "name": "Newer",
-     "fragment_type": "hsm_wrap_encrypt", "wrap_alg": "AES-GCM", "wrap_iv": "abc", "wrap_tag": "def"}
+     "fragment_type": "hsm_future", "wrap_alg": "AES-GCM", "wrap_iv": "abc", "wrap_tag": "def"}
   ],
   "comment": "kept"
 })";
@@ -70,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(demo.name(), QStringLiteral("CustomFragmDemo"));
         QCOMPARE(file->fragments()[1].type(), FragmentType::Standard); // no type: standard
         QCOMPARE(file->fragments()[2].type(), FragmentType::Unknown);
-        QCOMPARE(file->fragments()[2].typeName(), QStringLiteral("hsm_wrap_encrypt"));
+        QCOMPARE(file->fragments()[2].typeName(), QStringLiteral("hsm_future"));
     }
 
     void mergeKeepsEverythingElse() {

@@ -122,11 +122,16 @@ private Q_SLOTS:
         aes.label = QStringLiteral("aes-key");
         aes.kind = SecretKeyKind::Aes;
         QVERIFY(await(m_client->createSecretKey(m_slot, aes)));
+        // An AES key is made for encrypt and decrypt only (a KEK): no HMACs.
         auto check = await(m_client->checkSecretKey(m_slot, QStringLiteral("aes-key")));
         QVERIFY(!check);
-        QCOMPARE(check.error().rv, CKR_KEY_TYPE_INCONSISTENT);
+        QCOMPARE(check.error().rv, CKR_KEY_FUNCTION_NOT_PERMITTED);
         QCOMPARE(check.error().function, QStringLiteral("C_SignInit"));
-        QVERIFY(check.error().message.contains(QStringLiteral("create a generic secret key")));
+        QVERIFY(check.error().message.contains(QStringLiteral("CKA_SIGN is false")));
+        auto kek = await(m_client->checkKek(m_slot, QStringLiteral("aes-key")));
+        QVERIFY2(kek, qPrintable(kek.error().toString()));
+        QCOMPARE(kek->works, QStringList({QStringLiteral("aes-gcm"), QStringLiteral("aes-cbc"),
+                                          QStringLiteral("aes-cbc-pad")}));
 
         check = await(m_client->checkSecretKey(m_slot, QStringLiteral("short")));
         QVERIFY(!check);
