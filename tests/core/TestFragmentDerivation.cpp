@@ -4,6 +4,7 @@
 // SoftHSM; and the providers: wrapped derives once, secured on every use.
 #include "core/client/HsmClient.h"
 #include "core/fragment/FragmentProvider.h"
+#include "core/token/KeyEncryption.h"
 #include "tests/support/SoftHsmFixture.h"
 
 #include <QTest>
@@ -262,6 +263,47 @@ private Q_SLOTS:
         QVERIFY2(counts, qPrintable(counts.error().toString()));
         // Wrapped: one C_Sign when opened, none for ten uses. Secured: none when opened, ten.
         QCOMPARE(counts.value(), (QList<int>{1, 0, 0, 10}));
+    }
+
+    // hsm_wrap_encrypt is held like hsm_wrap_hmac: one C_Decrypt when opened, and its uses
+    // never touch the HSM; the value is the fragment encryption started from.
+    void encryptedDecryptsOnceWhenOpened() {
+        const QByteArray plain = random(64);
+        auto counts = await(m_client->submit<QList<int>>(
+            [this, plain](Module &m, RequestContext &) -> Result<QList<int>> {
+                Result<Session> session = Session::shared(m, m_slot);
+                if (!session)
+                    return session.error();
+                KekSpec spec;
+                spec.label = QStringLiteral("provider-kek");
+                if (auto kek = keyEncryption::create(session.value(), spec); !kek)
+                    return kek.error();
+                Result<WrappedValue> wrapped = keyEncryption::encrypt(
+                    session.value(), spec.label, WrapAlgorithm::AesGcm,
+                    SecretBytes::fromRaw(plain.constData(), static_cast<size_t>(plain.size())));
+                if (!wrapped)
+                    return wrapped.error();
+                const CustomerFragment f = CustomerFragment::makeEncrypted(
+                    QStringLiteral("cf-encryptedprovider00"), QStringLiteral("E"), QString(),
+                    spec.label, WrapAlgorithm::AesGcm, wrapped.value());
+                FragmentDeriver deriver(std::move(session).value());
+                auto decrypts = [&m] {
+                    return m.trace().countOf("C_Decrypt");
+                };
+                const int before = decrypts();
+                auto provider = FragmentProvider::open(f, deriver);
+                if (!provider)
+                    return provider.error();
+                const int afterOpen = decrypts();
+                for (int i = 0; i < 10; ++i) {
+                    Result<SecretBytes> v = provider.value()->value();
+                    if (!v || bytes(v.value()) != plain)
+                        return Error::make(Error::Kind::Input, QStringLiteral("wrong value"));
+                }
+                return QList<int>{afterOpen - before, decrypts() - afterOpen};
+            }));
+        QVERIFY2(counts, qPrintable(counts.error().toString()));
+        QCOMPARE(counts.value(), (QList<int>{1, 0}));
     }
 
     void wrappedValueIsWipedOnClose() {
