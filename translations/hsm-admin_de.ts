@@ -15,8 +15,12 @@
         <translation>Das Label des Schlüssels (Standard: akeyless_hsm).</translation>
     </message>
     <message>
-        <source>Check that the labelled key exists once and computes HMAC-SHA256.</source>
-        <translation>Prüfen, dass der Schlüssel mit dem Label genau einmal vorhanden ist und HMAC-SHA256 berechnet.</translation>
+        <source>  not on this module: %1</source>
+        <translation>  nicht auf diesem Modul: %1</translation>
+    </message>
+    <message>
+        <source>Check that the labelled key exists once and works: HMAC-SHA256, or for a key-encryption key an encrypt/decrypt round trip.</source>
+        <translation>Prüfen, dass der Schlüssel mit dem Label genau einmal existiert und funktioniert: HMAC-SHA256, bei einem Schlüsselverschlüsselungsschlüssel (KEK) ein Hin- und Rückweg aus Ver- und Entschlüsselung.</translation>
     </message>
 </context>
 <context>
@@ -96,24 +100,12 @@
         <translation>Das Label des Schlüssels, unter dem das Gateway ihn sucht.</translation>
     </message>
     <message>
-        <source>generic, sha256-hmac or aes (default: generic).</source>
-        <translation>generic, sha256-hmac oder aes (Standard: generic).</translation>
-    </message>
-    <message>
-        <source>Key length in bytes (default: 32).</source>
-        <translation>Schlüssellänge in Byte (Standard: 32).</translation>
-    </message>
-    <message>
         <source>CKA_ID in hex (default: 8 random bytes).</source>
         <translation>CKA_ID hexadezimal (Standard: 8 zufällige Bytes).</translation>
     </message>
     <message>
         <source>create-key needs --label.</source>
         <translation>create-key braucht --label.</translation>
-    </message>
-    <message>
-        <source>--key-type must be generic, sha256-hmac or aes, not &apos;%1&apos;.</source>
-        <translation>--key-type muss generic, sha256-hmac oder aes sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>--bytes must be a positive number of bytes.</source>
@@ -135,8 +127,48 @@
         </translation>
     </message>
     <message>
-        <source>Create the secret key for HMAC-SHA256 on the selected token.</source>
-        <translation>Den geheimen Schlüssel für HMAC-SHA256 auf dem gewählten Token erstellen.</translation>
+        <source>generic or sha256-hmac (an HMAC key), or rsa or aes (a key-encryption key for hsm_wrap_encrypt); default: generic.</source>
+        <translation>generic oder sha256-hmac (ein HMAC-Schlüssel), oder rsa oder aes (ein KEK für hsm_wrap_encrypt); Standard: generic.</translation>
+    </message>
+    <message>
+        <source>Key length in bytes (default: 32; AES: 16, 24 or 32).</source>
+        <translation>Schlüssellänge in Bytes (Standard: 32; AES: 16, 24 oder 32).</translation>
+    </message>
+    <message>
+        <source>RSA modulus length: 2048 (default), 3072 or 4096.</source>
+        <translation>Länge des RSA-Moduls: 2048 (Standard), 3072 oder 4096.</translation>
+    </message>
+    <message>
+        <source>--key-type must be generic, sha256-hmac, rsa or aes, not &apos;%1&apos;.</source>
+        <translation>--key-type muss generic, sha256-hmac, rsa oder aes sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--bits is for --key-type rsa; other keys take --bytes.</source>
+        <translation>--bits gilt für --key-type rsa; andere Schlüssel nehmen --bytes.</translation>
+    </message>
+    <message>
+        <source>An RSA key&apos;s size is given with --bits, not --bytes.</source>
+        <translation>Die Größe eines RSA-Schlüssels wird mit --bits angegeben, nicht mit --bytes.</translation>
+    </message>
+    <message>
+        <source>--bits must be 2048, 3072 or 4096.</source>
+        <translation>--bits muss 2048, 3072 oder 4096 sein.</translation>
+    </message>
+    <message>
+        <source>This token cannot generate RSA key pairs (it does not list CKM_RSA_PKCS_KEY_PAIR_GEN).</source>
+        <translation>Dieses Token kann keine RSA-Schlüsselpaare erzeugen (es führt CKM_RSA_PKCS_KEY_PAIR_GEN nicht auf).</translation>
+    </message>
+    <message>
+        <source>Created RSA key pair &apos;%1&apos; (%2 bits, id %3): the private key decrypts and unwraps, the public key encrypts and wraps.</source>
+        <translation>RSA-Schlüsselpaar „%1“ erstellt (%2 Bit, ID %3): Der private Schlüssel entschlüsselt und entpackt, der öffentliche verschlüsselt und verpackt.</translation>
+    </message>
+    <message>
+        <source>Created AES key &apos;%1&apos; (%2 bits, id %3) for encrypt and decrypt only: a key-encryption key.</source>
+        <translation>AES-Schlüssel „%1“ erstellt (%2 Bit, ID %3), nur zum Ver- und Entschlüsseln: ein Schlüsselverschlüsselungsschlüssel (KEK).</translation>
+    </message>
+    <message>
+        <source>Create the HMAC-SHA256 key, or a key-encryption key (RSA key pair or AES), on the selected token.</source>
+        <translation>Den HMAC-SHA256-Schlüssel oder einen Schlüsselverschlüsselungsschlüssel (RSA-Schlüsselpaar oder AES) auf dem gewählten Token erstellen.</translation>
     </message>
 </context>
 <context>
@@ -397,14 +429,6 @@
         <translation>Der Name des Fragments (eindeutig in der Datei).</translation>
     </message>
     <message>
-        <source>standard, hsm_wrapped or hsm_secured.</source>
-        <translation>standard, hsm_wrapped oder hsm_secured.</translation>
-    </message>
-    <message>
-        <source>Label of the HSM key (required for the HSM types).</source>
-        <translation>Label des HSM-Schlüssels (für die HSM-Typen erforderlich).</translation>
-    </message>
-    <message>
         <source>A description.</source>
         <translation>Eine Beschreibung.</translation>
     </message>
@@ -421,14 +445,6 @@
         <translation>Ein Fragment gleichen Namens ersetzen.</translation>
     </message>
     <message>
-        <source>gen-customer-fragment needs --type standard|hsm_wrapped|hsm_secured.</source>
-        <translation>gen-customer-fragment braucht --type standard|hsm_wrapped|hsm_secured.</translation>
-    </message>
-    <message>
-        <source>--type must be standard, hsm_wrapped or hsm_secured, not &apos;%1&apos;.</source>
-        <translation>--type muss standard, hsm_wrapped oder hsm_secured sein, nicht „%1“.</translation>
-    </message>
-    <message>
         <source>--entropy must be hsm, os or mixed.</source>
         <translation>--entropy muss hsm, os oder mixed sein.</translation>
     </message>
@@ -439,6 +455,30 @@
     <message>
         <source>Generate a customer fragment and add it to customer_fragments.json.</source>
         <translation>Ein Kundenfragment erzeugen und zu customer_fragments.json hinzufügen.</translation>
+    </message>
+    <message>
+        <source>standard (default), hsm_wrap_hmac (older name: hsm_wrapped), hsm_wrap_encrypt or hsm_secured.</source>
+        <translation>standard (Standard), hsm_wrap_hmac (älterer Name: hsm_wrapped), hsm_wrap_encrypt oder hsm_secured.</translation>
+    </message>
+    <message>
+        <source>Label of the HSM key: the HMAC key, or for hsm_wrap_encrypt the key-encryption key (required for the HSM types).</source>
+        <translation>Label des HSM-Schlüssels: der HMAC-Schlüssel, bei hsm_wrap_encrypt der Schlüsselverschlüsselungsschlüssel (für die HSM-Typen erforderlich).</translation>
+    </message>
+    <message>
+        <source>For hsm_wrap_encrypt: rsa-oaep-sha256 (default), aes-gcm, aes-cbc or aes-cbc-pad.</source>
+        <translation>Für hsm_wrap_encrypt: rsa-oaep-sha256 (Standard), aes-gcm, aes-cbc oder aes-cbc-pad.</translation>
+    </message>
+    <message>
+        <source>--type must be standard, hsm_wrap_hmac, hsm_wrapped, hsm_wrap_encrypt or hsm_secured, not &apos;%1&apos;.</source>
+        <translation>--type muss standard, hsm_wrap_hmac, hsm_wrapped, hsm_wrap_encrypt oder hsm_secured sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--hsm-wrap-alg is for hsm_wrap_encrypt fragments only.</source>
+        <translation>--hsm-wrap-alg gilt nur für hsm_wrap_encrypt-Fragmente.</translation>
+    </message>
+    <message>
+        <source>--hsm-wrap-alg must be rsa-oaep-sha256, aes-gcm, aes-cbc or aes-cbc-pad, not &apos;%1&apos;.</source>
+        <translation>--hsm-wrap-alg muss rsa-oaep-sha256, aes-gcm, aes-cbc oder aes-cbc-pad sein, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -675,6 +715,65 @@
     <message>
         <source>Random bytes from the HSM (health-tested), the OS, or both mixed.</source>
         <translation>Zufällige Bytes vom HSM (mit Gesundheitstests), vom Betriebssystem oder aus beiden gemischt.</translation>
+    </message>
+</context>
+<context>
+    <name>RewrapCustomerFragmentCommand</name>
+    <message>
+        <source>The fragments file (default: customer_fragments.json).</source>
+        <translation>Die Fragmentdatei (Standard: customer_fragments.json).</translation>
+    </message>
+    <message>
+        <source>The id of the fragment to rewrap.</source>
+        <translation>Die ID des Fragments, das neu verschlüsselt wird.</translation>
+    </message>
+    <message>
+        <source>The label of the new KEK.</source>
+        <translation>Das Label des neuen KEK.</translation>
+    </message>
+    <message>
+        <source>rsa-oaep-sha256, aes-gcm, aes-cbc or aes-cbc-pad (default: rsa-oaep-sha256 for an RSA KEK; for an AES KEK the entry&apos;s AES mode, else aes-gcm).</source>
+        <translation>rsa-oaep-sha256, aes-gcm, aes-cbc oder aes-cbc-pad (Standard: rsa-oaep-sha256 für einen RSA-KEK; für einen AES-KEK der AES-Modus des Eintrags, sonst aes-gcm).</translation>
+    </message>
+    <message>
+        <source>rewrap-customer-fragment needs --cf-id.</source>
+        <translation>rewrap-customer-fragment braucht --cf-id.</translation>
+    </message>
+    <message>
+        <source>rewrap-customer-fragment needs --new-kek-ref.</source>
+        <translation>rewrap-customer-fragment braucht --new-kek-ref.</translation>
+    </message>
+    <message>
+        <source>--hsm-wrap-alg must be rsa-oaep-sha256, aes-gcm, aes-cbc or aes-cbc-pad, not &apos;%1&apos;.</source>
+        <translation>--hsm-wrap-alg muss rsa-oaep-sha256, aes-gcm, aes-cbc oder aes-cbc-pad sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 has no fragment with id &apos;%2&apos;.</source>
+        <translation>%1 enthält kein Fragment mit der ID „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; only hsm_wrap_encrypt fragments have a KEK to rotate.</source>
+        <translation>%1 ist %2; nur hsm_wrap_encrypt-Fragmente haben einen KEK, der gewechselt werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is already encrypted under &apos;%2&apos;; name another KEK.</source>
+        <translation>%1 ist bereits unter „%2“ verschlüsselt; nennen Sie einen anderen KEK.</translation>
+    </message>
+    <message>
+        <source>%1 rewrapped from &apos;%2&apos; (%3) to &apos;%4&apos; (%5) in %6; the previous file is %6.bak.</source>
+        <translation>%1 in %6 von „%2“ (%3) auf „%4“ (%5) umgeschlüsselt; die vorige Datei ist %6.bak.</translation>
+    </message>
+    <message>
+        <source>fingerprint before: %1</source>
+        <translation>Fingerabdruck vorher: %1</translation>
+    </message>
+    <message>
+        <source>fingerprint after:  %1</source>
+        <translation>Fingerabdruck nachher: %1</translation>
+    </message>
+    <message>
+        <source>Rotate the KEK of an hsm_wrap_encrypt fragment, keeping the fragment.</source>
+        <translation>Den KEK eines hsm_wrap_encrypt-Fragments wechseln; das Fragment bleibt dasselbe.</translation>
     </message>
 </context>
 <context>
