@@ -189,6 +189,24 @@ private Q_SLOTS:
         QVERIFY(fingerprint(file, second.value(QStringLiteral("id")).toString()) != first);
     }
 
+    void listingShowsTheKekNeverTheValue() {
+        const QString file = path(QStringLiteral("listing.json"));
+        const QJsonObject entry = generate(file, QStringLiteral("LISTED"), QStringLiteral("kek-a"),
+                                           QStringLiteral("aes-cbc"));
+        QVERIFY(!entry.isEmpty());
+        RunResult r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), file,
+                           QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject listed = QJsonDocument::fromJson(r.out).array().first().toObject();
+        QCOMPARE(listed.value(QStringLiteral("wrap_alg")).toString(), QStringLiteral("aes-cbc"));
+        QCOMPARE(listed.value(QStringLiteral("key_label")).toString(), QStringLiteral("kek-a"));
+        QVERIFY(!r.out.contains(entry.value(QStringLiteral("value")).toString().toLatin1()));
+        QVERIFY(!r.out.contains(entry.value(QStringLiteral("wrap_iv")).toString().toLatin1()));
+        r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), file});
+        QVERIFY2(r.out.contains("hsm_wrap_encrypt (aes-cbc)"), r.out.constData());
+        QVERIFY(!r.out.contains(entry.value(QStringLiteral("value")).toString().toLatin1()));
+    }
+
     void typesAndNames() {
         const QString file = path(QStringLiteral("types.json"));
         // The vendor's default type is standard.
