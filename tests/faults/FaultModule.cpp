@@ -12,6 +12,8 @@
 //   C_Sign rv=CKR_DEVICE_ERROR call=3      only the 3rd C_Sign fails
 //   C_Sign rv=CKR_DEVICE_ERROR from=3      the 3rd and every later C_Sign fails
 //   C_FindObjects sleep=3000               answers after 3 s (add call=/from= to pick calls)
+//   C_FindObjects hang call=1              answers only once the rules change (at most
+//                                          after 60 s): a hung call a test ends at will
 //   C_GenerateRandom constant=0x42         random output is one repeated byte
 //   C_GenerateRandom cap=1024              longer requests get CKR_DATA_LEN_RANGE
 //   token removed                          no token in any slot; sessions report
@@ -119,6 +121,7 @@ namespace {
 // What a rule does to a call besides failing it.
 struct Effects {
     unsigned long sleepMs = 0;
+    bool hang = false;
     int constant = -1;
     unsigned long cap = 0;
     bool removed = false;
@@ -202,6 +205,8 @@ std::vector<Rule> parseRules(const std::string &text) {
                     rule.from = std::strtoul(value.c_str(), nullptr, 10);
                 } else if (key == "sleep") {
                     rule.effects.sleepMs = std::strtoul(value.c_str(), nullptr, 10);
+                } else if (key == "hang") {
+                    rule.effects.hang = true;
                 } else if (key == "constant") {
                     rule.effects.constant =
                         static_cast<int>(std::strtol(value.c_str(), nullptr, 0));
@@ -247,6 +252,7 @@ struct Decision {
     bool fail = false;
     CK_RV rv = CKR_OK;
     Effects effects;
+    std::string source; // the rules this decision was made under
 };
 
 Decision decide(const char *function) {
@@ -277,6 +283,7 @@ Decision decide(const char *function) {
             d.rv = rule.rv;
         }
         d.effects.sleepMs += rule.effects.sleepMs;
+        d.effects.hang = d.effects.hang || rule.effects.hang;
         if (rule.effects.constant >= 0)
             d.effects.constant = rule.effects.constant;
         if (rule.effects.cap)
@@ -285,7 +292,17 @@ Decision decide(const char *function) {
             d.effects.pad = rule.effects.pad;
     }
     d.effects.drop = std::exchange(g_state.dropPending, false);
+    if (d.effects.hang)
+        d.source = g_state.source;
     return d;
+}
+
+// Holds a call until the test changes the rules; bounded so a failed test cannot hang CI.
+void hangUntilRulesChange(const std::string &source) {
+    using namespace std::chrono;
+    const auto deadline = steady_clock::now() + seconds(60);
+    while (currentSource() == source && steady_clock::now() < deadline)
+        std::this_thread::sleep_for(milliseconds(10));
 }
 
 void dropAllSessions() {
@@ -373,6 +390,8 @@ struct Forward<Member, Name, CK_RV (*)(Args...)> {
             dropAllSessions();
         if (d.effects.sleepMs)
             std::this_thread::sleep_for(std::chrono::milliseconds(d.effects.sleepMs));
+        if (d.effects.hang)
+            hangUntilRulesChange(d.source);
         if (d.effects.removed) {
             if (const CK_RV rv = removedAnswer(Name); rv != CKR_OK)
                 return rv;
