@@ -35,7 +35,7 @@ FragmentsPage::FragmentsPage(HsmClient &client, LoginFlow *login, QWidget *paren
     setWindowTitle(tr("Customer Fragments"));
     setAccessibleName(windowTitle());
 
-    auto *fileLabel = new QLabel(tr("Fragments &file:"), this);
+    auto *fileLabel = new QLabel(tr("Fragments f&ile:"), this);
     fileLabel->setBuddy(m_pathEdit);
     m_pathEdit->setObjectName(QStringLiteral("fragmentsFile"));
     m_pathEdit->setAccessibleName(tr("Fragments file"));
