@@ -7,6 +7,7 @@
 #include "ui/ModuleLoader.h"
 #include "ui/browser/ModuleBrowser.h"
 #include "ui/calllog/CallLogDock.h"
+#include "ui/fragments/FragmentsPage.h"
 #include "ui/gateway/ProbePage.h"
 #include "ui/objects/ObjectsPage.h"
 #include "ui/token/LoginFlow.h"
@@ -123,8 +124,11 @@ MainWindow::MainWindow(HsmClient &client, QWidget *parent)
     connect(m_loader, &ModuleLoader::slotsRead, this, &MainWindow::showSlots);
     connect(m_loader, &ModuleLoader::slotsFailed, this, &MainWindow::slotsFailed);
 
-    connect(m_browser, &ModuleBrowser::currentSlotChanged, this,
-            [this] { m_login->setSlot(m_browser->currentSlot()); });
+    connect(m_browser, &ModuleBrowser::currentSlotChanged, this, [this] {
+        m_login->setSlot(m_browser->currentSlot());
+        if (m_fragmentsPage)
+            m_fragmentsPage->setSlot(m_browser->currentSlot());
+    });
     m_browser->objectsPage()->setLoginFlow(m_login);
     connect(m_login, &LoginFlow::stateChanged, this, &MainWindow::updateTokenActions);
     connect(m_login, &LoginFlow::loginChanged, m_browser->objectsPage(), &ObjectsPage::reload);
@@ -232,6 +236,13 @@ void MainWindow::createActions() {
            "customer_fragments.json"));
     connect(m_fragmentAction, &QAction::triggered, this, &MainWindow::newCustomerFragment);
 
+    m_fragmentsAction = new QAction(tr("Customer &Fragments…"), this);
+    m_fragmentsAction->setObjectName(QStringLiteral("customerFragmentsAction"));
+    m_fragmentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fragmentsAction->setStatusTip(tr("Open a customer_fragments.json: list its entries, show "
+                                       "fingerprints and rotate KEKs"));
+    connect(m_fragmentsAction, &QAction::triggered, this, &MainWindow::showCustomerFragments);
+
     m_probeAction = new QAction(tr("&Probe Gateway…"), this);
     m_probeAction->setObjectName(QStringLiteral("probeGatewayAction"));
     m_probeAction->setStatusTip(
@@ -240,6 +251,7 @@ void MainWindow::createActions() {
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_fragmentAction);
+    file->addAction(m_fragmentsAction);
     file->addSeparator();
     file->addAction(m_openAction);
     file->addAction(m_demoAction);
@@ -310,6 +322,22 @@ void MainWindow::probeGateway() {
     m_probeDialog->show();
     m_probeDialog->raise();
     m_probeDialog->activateWindow();
+}
+
+void MainWindow::showCustomerFragments() {
+    if (!m_fragmentsPage) {
+        // Its own window, not modal: the token is chosen and logged in to here.
+        m_fragmentsPage = new FragmentsPage(m_client, m_login, this);
+        m_fragmentsPage->setWindowFlag(Qt::Window);
+        const QString last =
+            QSettings().value(QLatin1String(FragmentWizard::kLastFragmentsFileKey)).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            m_fragmentsPage->openFile(last);
+    }
+    m_fragmentsPage->setSlot(m_browser->currentSlot());
+    m_fragmentsPage->show();
+    m_fragmentsPage->raise();
+    m_fragmentsPage->activateWindow();
 }
 
 void MainWindow::newCustomerFragment() {

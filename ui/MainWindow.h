@@ -23,6 +23,7 @@ class HsmClient;
 namespace hsm::ui {
 
 class CallLogDock;
+class FragmentsPage;
 class FragmentWizard;
 class LoginFlow;
 class ModuleBrowser;
@@ -49,6 +50,8 @@ public Q_SLOTS:
     void openLibraryDialog();
     // Opens the customer fragment wizard on this window's client and module.
     void newCustomerFragment();
+    // Opens the Customer Fragments window (list, fingerprints, KEK rotation).
+    void showCustomerFragments();
     // Opens the gateway probe in its own window.
     void probeGateway();
 
@@ -103,6 +106,8 @@ private:
     LoginFlow *m_login;
     ModuleLoader *m_loader;
     QPointer<FragmentWizard> m_wizard;
+    QPointer<FragmentsPage> m_fragmentsPage;
+    QAction *m_fragmentsAction = nullptr;
     QPointer<QDialog> m_probeDialog;
     QAction *m_probeAction = nullptr;
     std::optional<ModuleInfo> m_module;

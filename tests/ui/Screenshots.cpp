@@ -4,10 +4,15 @@
 // scripts/screenshots under Xvfb; any platform works, offscreen included.
 
 #include "core/client/Application.h"
+#include "core/client/HsmClient.h"
+#include "core/fragment/FragmentFile.h"
 #include "core/gateway/GatewayConfig.h"
 #include "core/token/DemoHsm.h"
 #include "tests/ui/DemoWindow.h"
 #include "tests/ui/UiTestHome.h"
+#include "ui/fragments/FragmentTableModel.h"
+#include "ui/fragments/FragmentsPage.h"
+#include "ui/fragments/RotateKekDialog.h"
 #include "ui/objects/CreateKeyDialog.h"
 #include "ui/token/PinDialog.h"
 #include "ui/wizard/FragmentWizard.h"
@@ -111,6 +116,7 @@ private:
     void mainWindow();
     void dialogs();
     void wizard();
+    void fragments();
     void probe();
     void callLog();
 
@@ -131,6 +137,7 @@ void Screenshots::take() {
     dialogs();
     mainWindow();
     wizard();
+    fragments();
     probe();
     callLog();
 }
@@ -286,6 +293,76 @@ void Screenshots::wizard() {
     format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Kubernetes)));
     save(find<QWidget>(wizard, "exportText")->parentWidget(), "gateway-export");
     wizard->reject();
+}
+
+// The Customer Fragments window over a file with an hsm_wrap_encrypt entry under an AES KEK
+// and a standard one, and the KEK rotated to another AES key.
+void Screenshots::fragments() {
+    HsmClient &client = m_demo.client();
+    for (const char *label : {"akeyless_kek", "akeyless_kek_2026"}) {
+        KekSpec spec;
+        spec.label = QString::fromLatin1(label);
+        if (Result<ObjectInfo> kek = await(client.createKek(m_slot, spec)); !kek)
+            throw std::runtime_error("no KEK: " + kek.error().toString().toStdString());
+    }
+    FragmentRequest request;
+    request.name = QStringLiteral("HSM_CF_ENC");
+    request.description = QStringLiteral("production, encrypted under the KEK");
+    request.type = FragmentType::HsmWrapEncrypt;
+    request.keyLabel = QStringLiteral("akeyless_kek");
+    request.wrapAlgorithm = WrapAlgorithm::AesGcm;
+    const Result<CustomerFragment> encrypted = await(client.generateFragment(m_slot, request, {}));
+    request = FragmentRequest{};
+    request.name = QStringLiteral("LEGACY_CF");
+    request.type = FragmentType::Standard;
+    request.entropy = EntropySource::Os;
+    const Result<CustomerFragment> standard =
+        await(client.generateFragment(std::nullopt, request, {}));
+    if (!encrypted || !standard)
+        throw std::runtime_error("no fragments for the Customer Fragments window");
+    const QString path = QDir(QDir::homePath()).filePath(QStringLiteral("customer_fragments.json"));
+    QDir().mkpath(QDir::homePath());
+    FragmentFile file(path);
+    for (const Status &done :
+         {file.add(encrypted.value(), false), file.add(standard.value(), false), file.save()}) {
+        if (!done)
+            throw std::runtime_error("cannot write the fragments file: " +
+                                     done.error().toString().toStdString());
+    }
+
+    MainWindow *window = m_demo.window();
+    window->showCustomerFragments();
+    auto *page = window->findChild<FragmentsPage *>();
+    if (!page)
+        throw std::runtime_error("no Customer Fragments window");
+    page->openFile(path);
+    page->resize(1000, 420);
+    page->showFingerprint();
+    waitFor(
+        [page] {
+            return !page->model()
+                        ->data(page->model()->index(0, FragmentTableModel::FingerprintColumn))
+                        .toString()
+                        .isEmpty();
+        },
+        "the fingerprint");
+    save(page, "customer-fragments");
+
+    find<QPushButton>(page, "rotateKek")->click();
+    auto *dialog = visibleChild<RotateKekDialog>(page, "the Rotate KEK dialog");
+    auto *kek = find<QComboBox>(dialog, "newKek");
+    auto *algorithm = find<QComboBox>(dialog, "newWrapAlgorithm");
+    waitFor([kek] { return kek->findData(QStringLiteral("akeyless_kek_2026")) >= 0; }, "the KEKs");
+    kek->setCurrentIndex(kek->findData(QStringLiteral("akeyless_kek_2026")));
+    waitFor([algorithm] { return algorithm->findData(QStringLiteral("aes-cbc-pad")) >= 0; },
+            "the algorithms");
+    algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("aes-cbc-pad")));
+    find<QPushButton>(dialog, "rotateButton")->click();
+    auto *after = find<QLineEdit>(dialog, "fingerprintAfter");
+    waitFor([after] { return !after->text().isEmpty(); }, "the rotation");
+    save(dialog, "rotate-kek");
+    dialog->reject();
+    page->close();
 }
 
 void Screenshots::probe() {

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/client/Application.h"
+#include "core/client/HsmClient.h"
 #include "core/fragment/FragmentFile.h"
 #include "core/token/DemoHsm.h"
 #include "tests/ui/DemoWindow.h"
 #include "tests/ui/UiTestHome.h"
+#include "ui/fragments/FragmentTableModel.h"
+#include "ui/fragments/FragmentsPage.h"
+#include "ui/fragments/RotateKekDialog.h"
+#include "ui/objects/CreateKekDialog.h"
 #include "ui/objects/CreateKeyDialog.h"
 #include "ui/token/PinDialog.h"
 #include "ui/wizard/FragmentWizard.h"
@@ -245,6 +250,8 @@ private Q_SLOTS:
     void probeWindow();
     void wizardWithKeyboardAlone();
     void gatewayImportDialog();
+    void customerFragmentsWindow();
+    void createKekDialog();
     void cleanupTestCase();
 
 private:
@@ -486,6 +493,82 @@ void TestAccessibility::gatewayImportDialog() {
     import->click();
     checkDialog(waitForVisible<GatewayImportDialog>(wizard),
                 QStringLiteral("Import Gateway Settings"));
+    wizard->reject();
+    QTRY_VERIFY(wizard.isNull());
+}
+
+// File > Customer Fragments (Ctrl+Shift+F) with an hsm_wrap_encrypt entry listed, and its
+// Rotate KEK dialog.
+void TestAccessibility::customerFragmentsWindow() {
+    HsmClient &client = m_demo->client();
+    std::optional<CK_SLOT_ID> slot;
+    const Result<QList<SlotInfo>> slots = await(client.slotList());
+    for (const SlotInfo &s : slots.value()) {
+        if (s.token && s.token->label == QLatin1String(demoHsm::kTokenLabel))
+            slot = s.id;
+    }
+    QVERIFY(slot);
+    KekSpec spec;
+    spec.label = QStringLiteral("A11Y_KEK");
+    QVERIFY(await(client.createKek(*slot, spec)).ok());
+    FragmentRequest request;
+    request.name = QStringLiteral("A11Y_ENC");
+    request.type = FragmentType::HsmWrapEncrypt;
+    request.keyLabel = spec.label;
+    request.wrapAlgorithm = WrapAlgorithm::AesGcm;
+    const Result<CustomerFragment> fragment = await(client.generateFragment(slot, request, {}));
+    QVERIFY(fragment.ok());
+    const QString path = QDir(m_home).filePath(QStringLiteral("a11y_fragments.json"));
+    FragmentFile file(path);
+    QVERIFY(file.add(fragment.value(), false).ok());
+    QVERIFY(file.save().ok());
+
+    MainWindow *window = m_demo->window();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    m_demo->child<QWidget>("moduleTree")->setFocus();
+    key(Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *page = window->findChild<FragmentsPage *>();
+    QVERIFY(page);
+    QTRY_VERIFY(page->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(page));
+    page->openFile(path);
+    QCOMPARE(page->model()->rowCount(), 1);
+    const QStringList problems = problemsIn(page, QStringLiteral("Customer Fragments"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    auto *rotate = page->findChild<QPushButton *>(QStringLiteral("rotateKek"));
+    QTRY_VERIFY_WITH_TIMEOUT(rotate->isEnabled(), kTimeout);
+    rotate->click();
+    auto *dialog = waitForVisible<RotateKekDialog>(page);
+    QVERIFY(dialog);
+    auto *newKek = dialog->findChild<QWidget *>(QStringLiteral("newWrapAlgorithm"));
+    QTRY_VERIFY_WITH_TIMEOUT(newKek->isEnabled(), kTimeout); // the KEK checked
+    checkDialog(dialog, QStringLiteral("Rotate KEK"));
+    page->close();
+}
+
+// The wizard's Key page for a KEK, and its Create KEK dialog.
+void TestAccessibility::createKekDialog() {
+    m_demo->window()->newCustomerFragment();
+    QPointer<FragmentWizard> wizard = m_demo->window()->findChild<FragmentWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), kTimeout);
+    next->click();
+    QTRY_COMPARE(wizard->currentId(), int(FragmentWizard::KeyPageId));
+    auto *kekMode = wizard->currentPage()->findChild<QAbstractButton *>(QStringLiteral("kekMode"));
+    pressMnemonicOf(kekMode);
+    QTRY_VERIFY(kekMode->isChecked());
+    auto *create = wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("createKey"));
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), kTimeout);
+    auto *algorithm =
+        wizard->currentPage()->findChild<QComboBox *>(QStringLiteral("wrapAlgorithm"));
+    QTRY_VERIFY_WITH_TIMEOUT(algorithm->count() > 0, kTimeout); // a KEK passed and is chosen
+    const QStringList problems = problemsIn(wizard, QStringLiteral("Key page for a KEK"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    pressMnemonicOf(create);
+    checkDialog(waitForVisible<CreateKekDialog>(wizard), QStringLiteral("Create KEK"));
     wizard->reject();
     QTRY_VERIFY(wizard.isNull());
 }

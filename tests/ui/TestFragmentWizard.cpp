@@ -6,6 +6,7 @@
 #include "core/token/DemoHsm.h"
 #include "tests/ui/UiTestHome.h"
 #include "ui/MainWindow.h"
+#include "ui/objects/CreateKekDialog.h"
 #include "ui/token/PinDialog.h"
 #include "ui/wizard/FragmentWizard.h"
 #include "ui/wizard/GatewayImportDialog.h"
@@ -71,6 +72,8 @@ private Q_SLOTS:
     void cleanup();
     void completesEveryPage();
     void derivesTheSameFingerprintWithTheCli();
+    void encryptsUnderAnAesKekMadeInTheWizard();
+    void writesTheOlderNameWhenAsked();
     void startsWithLoadedModuleAndCancelAtSaveWritesNothing();
     void backThenCancelWritesNothing();
     void refusesDuplicateNameOnFragmentPage();
@@ -114,6 +117,8 @@ private:
     void chooseDemoKey();
     void typeInto(QLineEdit *edit, const QString &text);
     QString demoSerial() const;
+    // `hsm-admin-cli derive` of `name` in `file` against the demo HSM.
+    bool cliDerive(const QString &file, const QString &name, QString *out, QString *err) const;
 
     QString m_home;
     std::unique_ptr<HsmClient> m_client;
@@ -344,22 +349,196 @@ void TestFragmentWizard::completesEveryPage() {
 
 void TestFragmentWizard::derivesTheSameFingerprintWithTheCli() {
     QVERIFY(!m_fingerprint.isEmpty());
+    QString out;
+    QString err;
+    QVERIFY2(cliDerive(m_file, QStringLiteral("WIZ_CF"), &out, &err), qPrintable(err));
+    QCOMPARE(out, QStringLiteral("fingerprint: %1\n").arg(m_fingerprint));
+}
+
+bool TestFragmentWizard::cliDerive(const QString &file, const QString &name, QString *out,
+                                   QString *err) const {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(m_home).filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("HSM_PIN"), QString::fromLatin1(demoHsm::kUserPin));
-    for (const char *name : {"PKCS11_LIB_PATH", "HSM_SLOT", "HSM_TOKEN_LABEL", "HSM_TOKEN_SERIAL"})
-        env.remove(QLatin1String(name));
+    for (const char *variable :
+         {"PKCS11_LIB_PATH", "HSM_SLOT", "HSM_TOKEN_LABEL", "HSM_TOKEN_SERIAL"})
+        env.remove(QLatin1String(variable));
     QProcess cli;
     cli.setProcessEnvironment(env);
     cli.start(QStringLiteral(HSM_ADMIN_CLI_PATH),
-              {QStringLiteral("derive"), QStringLiteral("--fragments"), m_file,
-               QStringLiteral("--name"), QStringLiteral("WIZ_CF")});
+              {QStringLiteral("derive"), QStringLiteral("--fragments"), file,
+               QStringLiteral("--name"), name});
     cli.closeWriteChannel();
-    QVERIFY(cli.waitForFinished(120000));
-    const QString out = QString::fromUtf8(cli.readAllStandardOutput());
-    const QString err = QString::fromUtf8(cli.readAllStandardError());
-    QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, qPrintable(err));
-    QCOMPARE(out, QStringLiteral("fingerprint: %1\n").arg(m_fingerprint));
+    if (!cli.waitForFinished(120000)) {
+        *err = QStringLiteral("the CLI did not finish");
+        return false;
+    }
+    *out = QString::fromUtf8(cli.readAllStandardOutput());
+    *err = QString::fromUtf8(cli.readAllStandardError());
+    return cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0;
+}
+
+// hsm_wrap_encrypt from start to end: the KEK created from the Key page (a label that exists
+// refused), AES-GCM chosen from what worked, and the entry written as the CLI writes it,
+// which the CLI decrypts to the fingerprint the Verify page showed.
+void TestFragmentWizard::encryptsUnderAnAesKekMadeInTheWizard() {
+    waitForHsmPageReady();
+    QVERIFY(next());
+    QCOMPARE(m_wizard->currentId(), int(FragmentWizard::KeyPageId));
+    QVERIFY(!child<QComboBox>("wrapAlgorithm")->isVisible());
+    press(child<QRadioButton>("kekMode"));
+    QVERIFY(child<QComboBox>("wrapAlgorithm")->isVisible());
+    auto *keys = child<QTreeWidget>("keyList");
+    // The demo's HMAC key is no KEK: it is not listed.
+    auto *create = child<QPushButton>("createKey");
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), kTimeout);
+    QVERIFY(keys->findItems(QString::fromLatin1(demoHsm::kKeyLabel), Qt::MatchExactly).isEmpty());
+    QCOMPARE(create->text(), QStringLiteral("&Create KEK…"));
+
+    const QString kek = QStringLiteral("WIZ_KEK");
+    for (const bool again : {false, true}) {
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), kTimeout); // the list read again
+        press(create);
+        CreateKekDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleDialog<CreateKekDialog>()), kTimeout);
+        QPointer<CreateKekDialog> closing = dialog;
+        auto *label = dialog->findChild<QLineEdit *>(QStringLiteral("kekLabel"));
+        typeInto(label, kek);
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kekKind"));
+        QCOMPARE(kind->currentData().toInt(), 0); // AES-256 first
+        QCOMPARE(kind->count(), 4);               // and RSA 2048, 3072, 4096
+        if (!again)
+            screenshot(21, dialog);
+        press(dialog->findChild<QPushButton *>(QStringLiteral("createKekButton")));
+        if (!again) {
+            QTRY_VERIFY_WITH_TIMEOUT(closing.isNull() || !closing->isVisible(), kTimeout);
+            continue;
+        }
+        // The label is taken now: one line, and the dialog stays open.
+        auto *message = dialog->findChild<QLabel *>(QStringLiteral("createKekMessage"));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(kek) &&
+                                     !message->text().startsWith(QStringLiteral("Creating")),
+                                 kTimeout);
+        QVERIFY(dialog->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(closing.isNull() || !closing->isVisible());
+    }
+    QTreeWidgetItem *item = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((item = keys->findItems(kek, Qt::MatchExactly).value(0)) &&
+                                 item->text(4).startsWith(QStringLiteral("Passed")),
+                             kTimeout);
+    QTRY_COMPARE(keys->currentItem(), item); // the new KEK is chosen
+    // Only what worked on this module, with the algorithm of an AES key.
+    auto *algorithm = child<QComboBox>("wrapAlgorithm");
+    QTRY_VERIFY(algorithm->count() > 0);
+    QStringList offered;
+    for (int i = 0; i < algorithm->count(); ++i)
+        offered << algorithm->itemData(i).toString();
+    QVERIFY2(offered.contains(QStringLiteral("aes-gcm")), qPrintable(offered.join(u',')));
+    QVERIFY(!offered.contains(QStringLiteral("rsa-oaep-sha256")));
+    algorithm->setFocus();
+    QTest::keyClick(algorithm, Qt::Key_Home);
+    algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("aes-gcm")));
+    screenshot(22);
+    QVERIFY(next());
+
+    // Fragment page: the KEK decides the type; the HMAC types wait for an HMAC key.
+    QCOMPARE(m_wizard->currentId(), int(FragmentWizard::FragmentPageId));
+    QVERIFY(child<QRadioButton>("typeEncrypt")->isChecked());
+    QVERIFY(!child<QRadioButton>("typeWrapped")->isEnabled());
+    QVERIFY(!child<QRadioButton>("typeSecured")->isEnabled());
+    QVERIFY(child<QRadioButton>("typeStandard")->isEnabled());
+    QVERIFY(!child<QCheckBox>("legacyTypeName")->isEnabled());
+    typeInto(child<QLineEdit>("fragmentName"), QStringLiteral("WIZ_ENC"));
+    QVERIFY(next());
+
+    QCOMPARE(m_wizard->currentId(), int(FragmentWizard::VerifyPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(button(QWizard::NextButton)->isEnabled(), kTimeout);
+    const QString fingerprint = child<QLineEdit>("fingerprint")->text();
+    QVERIFY2(kFingerprint.match(fingerprint).hasMatch(), qPrintable(fingerprint));
+    QVERIFY2(child<QLabel>("fragmentSummary")->text().contains(kek),
+             qPrintable(child<QLabel>("fragmentSummary")->text()));
+    QVERIFY(next());
+
+    QCOMPARE(m_wizard->currentId(), int(FragmentWizard::SavePageId));
+    const QString file = QDir(m_home).filePath(QStringLiteral("enc/customer_fragments.json"));
+    QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+    typeInto(child<QLineEdit>("fragmentsPath"), file);
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled());
+    press(button(QWizard::FinishButton));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isVisible(), kTimeout);
+
+    // The entry as the CLI writes it: the ciphertext, the IV and the tag apart, the KEK.
+    const QJsonObject entry = QJsonDocument::fromJson(readAll(file))
+                                  .object()
+                                  .value(QStringLiteral("customer_fragments"))
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+    QCOMPARE(entry.value(QStringLiteral("name")).toString(), QStringLiteral("WIZ_ENC"));
+    QCOMPARE(entry.value(QStringLiteral("fragment_type")).toString(),
+             QStringLiteral("hsm_wrap_encrypt"));
+    QCOMPARE(entry.value(QStringLiteral("key_label")).toString(), kek);
+    QCOMPARE(entry.value(QStringLiteral("wrap_alg")).toString(), QStringLiteral("aes-gcm"));
+    const auto decoded = [&entry](const char *key) {
+        return QByteArray::fromBase64(entry.value(QLatin1String(key)).toString().toLatin1(),
+                                      QByteArray::AbortOnBase64DecodingErrors);
+    };
+    QCOMPARE(decoded("value").size(), 64);
+    QCOMPARE(decoded("wrap_iv").size(), 12);
+    QCOMPARE(decoded("wrap_tag").size(), 16);
+
+    // Decrypted by the CLI in the HSM: the fingerprint the Verify page showed.
+    QString out;
+    QString err;
+    QVERIFY2(cliDerive(file, QStringLiteral("WIZ_ENC"), &out, &err), qPrintable(err));
+    QCOMPARE(out, QStringLiteral("fingerprint: %1\n").arg(fingerprint));
+    // The tests after this one start from the file completesEveryPage wrote.
+    QSettings().setValue(QLatin1String(FragmentWizard::kLastFragmentsFileKey), m_file);
+}
+
+// hsm_wrap_hmac under its older name, for older gateways; the box applies to that type only.
+void TestFragmentWizard::writesTheOlderNameWhenAsked() {
+    waitForHsmPageReady();
+    QVERIFY(next());
+    chooseDemoKey();
+    QVERIFY(next());
+    QCOMPARE(m_wizard->currentId(), int(FragmentWizard::FragmentPageId));
+    QVERIFY(!child<QRadioButton>("typeEncrypt")->isEnabled()); // an HMAC key was chosen
+    typeInto(child<QLineEdit>("fragmentName"), QStringLiteral("WIZ_OLD"));
+    auto *legacy = child<QCheckBox>("legacyTypeName");
+    press(child<QRadioButton>("typeSecured"));
+    QVERIFY(!legacy->isEnabled());
+    press(child<QRadioButton>("typeWrapped"));
+    QVERIFY(legacy->isEnabled());
+    press(legacy);
+    QVERIFY(legacy->isChecked());
+    QVERIFY(next());
+    QTRY_VERIFY_WITH_TIMEOUT(button(QWizard::NextButton)->isEnabled(), kTimeout);
+    const QString fingerprint = child<QLineEdit>("fingerprint")->text();
+    QVERIFY(next());
+    const QString file = QDir(m_home).filePath(QStringLiteral("old/customer_fragments.json"));
+    QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+    typeInto(child<QLineEdit>("fragmentsPath"), file);
+    QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled());
+    press(button(QWizard::FinishButton));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isVisible(), kTimeout);
+
+    const QJsonObject entry = QJsonDocument::fromJson(readAll(file))
+                                  .object()
+                                  .value(QStringLiteral("customer_fragments"))
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+    QCOMPARE(entry.value(QStringLiteral("fragment_type")).toString(),
+             QStringLiteral("hsm_wrapped"));
+    QVERIFY(!entry.contains(QStringLiteral("wrap_alg")));
+    QString out;
+    QString err;
+    QVERIFY2(cliDerive(file, QStringLiteral("WIZ_OLD"), &out, &err), qPrintable(err));
+    QCOMPARE(out, QStringLiteral("fingerprint: %1\n").arg(fingerprint));
+    // The tests after this one start from the file completesEveryPage wrote.
+    QSettings().setValue(QLatin1String(FragmentWizard::kLastFragmentsFileKey), m_file);
 }
 
 void TestFragmentWizard::startsWithLoadedModuleAndCancelAtSaveWritesNothing() {

@@ -30,6 +30,8 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
     , m_name(new QLineEdit(this))
     , m_description(new QLineEdit(this))
     , m_types(new QButtonGroup(this))
+    , m_legacyName(new QCheckBox(tr("Write the &older name hsm_wrapped"), this))
+    , m_typeNote(new QLabel(this))
     , m_entropy(new QComboBox(this))
     , m_useRand(new QCheckBox(tr("HSM_&USE_RAND=true"), this))
     , m_entropyNote(new QLabel(this))
@@ -58,11 +60,15 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
         QString text;
         QString sentence;
     } types[] = {
-        {FragmentType::HsmWrapHmac, "typeWrapped", tr("hsm_&wrapped"),
-         tr("Derived once when the gateway starts and kept in memory.")},
+        {FragmentType::HsmWrapHmac, "typeWrapped", tr("hsm_wrap_&hmac"),
+         tr("Derived with the HMAC key once when the gateway starts and kept in memory.")},
         {FragmentType::HsmSecured, "typeSecured", tr("hsm_&secured"),
-         tr("Derived on every use, never kept.")},
-        {FragmentType::Standard, "typeStandard", tr("s&tandard"), tr("Stored as is, no HSM.")},
+         tr("Derived with the HMAC key on every use, never kept.")},
+        {FragmentType::HsmWrapEncrypt, "typeEncrypt", tr("hsm_wrap_en&crypt"),
+         tr("Encrypted under the KEK; the gateway decrypts it in the HSM, and the KEK can be "
+            "rotated later without changing the fragment.")},
+        {FragmentType::Standard, "typeStandard", tr("s&tandard"),
+         tr("Stored as is, no HSM: the gateway uses the value itself.")},
     };
     for (const auto &t : types) {
         auto *radio = new QRadioButton(t.text, typeBox);
@@ -76,7 +82,34 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
         m_types->addButton(radio, static_cast<int>(t.type));
         typeLayout->addWidget(radio);
         typeLayout->addWidget(sentence);
+        if (t.type == FragmentType::HsmWrapHmac) {
+            // The older name, for gateways that do not know hsm_wrap_hmac yet.
+            m_legacyName->setObjectName(QStringLiteral("legacyTypeName"));
+            m_legacyName->setAccessibleName(tr("Write the older name hsm_wrapped"));
+            m_legacyName->setToolTip(
+                tr("Older gateway releases know this type only as hsm_wrapped; newer releases "
+                   "name it hsm_wrap_hmac and still read hsm_wrapped. Check your gateway's "
+                   "documentation if unsure which it runs."));
+            auto *legacyRow = new QHBoxLayout;
+            legacyRow->setContentsMargins(sentence->indent(), 0, 0, 0);
+            legacyRow->addWidget(m_legacyName);
+            legacyRow->addStretch(1);
+            typeLayout->addLayout(legacyRow);
+            auto *legacySentence = new QLabel(
+                tr("Older gateway releases know only hsm_wrapped; newer ones name the type "
+                   "hsm_wrap_hmac and add hsm_wrap_encrypt."),
+                typeBox);
+            legacySentence->setWordWrap(true);
+            legacySentence->setIndent(sentence->indent() * 2);
+            legacySentence->setForegroundRole(QPalette::PlaceholderText);
+            typeLayout->addWidget(legacySentence);
+        }
     }
+    m_typeNote->setObjectName(QStringLiteral("typeNote"));
+    m_typeNote->setAccessibleName(tr("About the types offered"));
+    m_typeNote->setWordWrap(true);
+    m_typeNote->setTextFormat(Qt::PlainText);
+    typeLayout->addWidget(m_typeNote);
     m_types->button(static_cast<int>(FragmentType::HsmWrapHmac))->setChecked(true);
 
     m_entropy->setObjectName(QStringLiteral("entropySource"));
@@ -135,12 +168,19 @@ FragmentPage::FragmentPage(FragmentWizardState &state, QWidget *parent)
     layout->addStretch(1);
     setTabOrder(m_name, m_description);
     setTabOrder(m_description, m_types->button(static_cast<int>(FragmentType::HsmWrapHmac)));
+    setTabOrder(m_types->button(static_cast<int>(FragmentType::HsmWrapHmac)), m_legacyName);
+    setTabOrder(m_legacyName, m_types->button(static_cast<int>(FragmentType::HsmSecured)));
+    setTabOrder(m_types->button(static_cast<int>(FragmentType::HsmSecured)),
+                m_types->button(static_cast<int>(FragmentType::HsmWrapEncrypt)));
+    setTabOrder(m_types->button(static_cast<int>(FragmentType::HsmWrapEncrypt)),
+                m_types->button(static_cast<int>(FragmentType::Standard)));
     setTabOrder(m_types->button(static_cast<int>(FragmentType::Standard)), m_entropy);
     setTabOrder(m_entropy, m_useRand);
     setTabOrder(m_useRand, m_replace);
 
     connect(m_name, &QLineEdit::textChanged, this, &FragmentPage::update);
     connect(m_types, &QButtonGroup::idToggled, this, &FragmentPage::update);
+    connect(m_legacyName, &QCheckBox::toggled, this, &FragmentPage::update);
     connect(m_entropy, &QComboBox::currentIndexChanged, this, &FragmentPage::update);
     connect(m_useRand, &QCheckBox::toggled, this, [this] {
         updateEntropyChoices();
@@ -159,9 +199,32 @@ void FragmentPage::initializePage() {
     } else if (m_state.useRand) {
         m_useRand->setChecked(*m_state.useRand); // imported since
     }
+    updateTypeChoices();
     updateEntropyChoices();
     refreshTargetFile();
     m_name->setFocus();
+}
+
+void FragmentPage::updateTypeChoices() {
+    // The Key page chose the family: an HMAC key for the derived types, a KEK for
+    // hsm_wrap_encrypt. standard needs neither.
+    const bool kek = m_state.keyIsKek;
+    for (FragmentType type : {FragmentType::HsmWrapHmac, FragmentType::HsmSecured})
+        m_types->button(static_cast<int>(type))->setEnabled(!kek);
+    m_types->button(static_cast<int>(FragmentType::HsmWrapEncrypt))->setEnabled(kek);
+    QAbstractButton *checked = m_types->checkedButton();
+    if (!checked || !checked->isEnabled())
+        m_types
+            ->button(
+                static_cast<int>(kek ? FragmentType::HsmWrapEncrypt : FragmentType::HsmWrapHmac))
+            ->setChecked(true);
+    m_typeNote->setText(
+        kek ? tr("The key chosen is the KEK '%1' (%2): hsm_wrap_encrypt or standard. For "
+                 "hsm_wrap_hmac or hsm_secured go back and choose an HMAC key.")
+                  .arg(m_state.keyLabel, keyEncryption::algorithmName(m_state.wrapAlgorithm))
+            : tr("The key chosen is the HMAC key '%1': hsm_wrap_hmac, hsm_secured or standard. "
+                 "For hsm_wrap_encrypt go back and choose a key-encryption key.")
+                  .arg(m_state.keyLabel));
 }
 
 void FragmentPage::refreshTargetFile() {
@@ -192,6 +255,10 @@ FragmentRequest FragmentPage::request() const {
     r.type = static_cast<FragmentType>(m_types->checkedId());
     if (r.type != FragmentType::Standard)
         r.keyLabel = m_state.keyLabel;
+    if (r.type == FragmentType::HsmWrapHmac && m_legacyName->isChecked())
+        r.typeName = QString::fromLatin1(CustomerFragment::kLegacyWrapHmacName);
+    if (r.type == FragmentType::HsmWrapEncrypt)
+        r.wrapAlgorithm = m_state.wrapAlgorithm;
     r.entropy = static_cast<EntropySource>(m_entropy->currentData().toInt());
     r.hsmUseRand = m_useRand->isChecked();
     return r;
@@ -265,6 +332,7 @@ void FragmentPage::updateEntropyChoices() {
 }
 
 void FragmentPage::update() {
+    m_legacyName->setEnabled(m_types->checkedId() == static_cast<int>(FragmentType::HsmWrapHmac));
     const QString dup = duplicate();
     m_replace->setVisible(!dup.isEmpty());
     const QString text = problem();

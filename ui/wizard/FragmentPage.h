@@ -43,12 +43,15 @@ private:
     QString problem() const;
     QString duplicate() const;
     void updateEntropyChoices();
+    void updateTypeChoices();
     void update();
 
     FragmentWizardState &m_state;
     QLineEdit *m_name;
     QLineEdit *m_description;
     QButtonGroup *m_types;
+    QCheckBox *m_legacyName;
+    QLabel *m_typeNote;
     QComboBox *m_entropy;
     QCheckBox *m_useRand;
     QLabel *m_entropyNote;

@@ -3,6 +3,7 @@
 
 #include "core/fragment/CustomerFragment.h"
 #include "core/fragment/FragmentGenerator.h"
+#include "core/token/KeyEncryption.h"
 #include "core/token/ModuleInfo.h"
 #include "core/token/SlotInfo.h"
 #include "core/token/TokenSelection.h"
@@ -22,8 +23,11 @@ struct FragmentWizardState {
     std::optional<ModuleInfo> module;
     std::optional<SlotInfo> slot; // logged in
     GatewayTokenMode tokenMode = GatewayTokenMode::Serial;
-    // Key page: the label of a key that passed the HMAC check
+    // Key page: the label of a key that passed its check: the HMAC check, or for a KEK
+    // (hsm_wrap_encrypt) an encrypt/decrypt round trip with `wrapAlgorithm`
     QString keyLabel;
+    bool keyIsKek = false;
+    WrapAlgorithm wrapAlgorithm = WrapAlgorithm::AesGcm;
     // Fragment page
     FragmentRequest request;
     bool replace = false;   // replace the fragment of the same name in the file

@@ -159,12 +159,17 @@ void VerifyPage::generated() {
     const CustomerFragment &f = *m_state.fragment;
     const QString entropy =
         m_state.request.entropy ? entropy::sourceName(*m_state.request.entropy) : QString();
-    m_summary->setText(f.isHsmType()
-                           ? tr("'%1', %2, id %3, derived with the key '%4'; seed from "
-                                "%5 entropy.")
-                                 .arg(f.name(), f.typeName(), f.id(), f.keyLabel(), entropy)
-                           : tr("'%1', %2, id %3; seed from %4 entropy.")
-                                 .arg(f.name(), f.typeName(), f.id(), entropy));
+    m_summary->setText(
+        f.type() == FragmentType::HsmWrapEncrypt
+            ? tr("'%1', %2, id %3, encrypted in the HSM under the KEK '%4' with "
+                 "%5; seed from %6 entropy. The fingerprint is of the fragment "
+                 "decrypted again in the HSM.")
+                  .arg(f.name(), f.typeName(), f.id(), f.keyLabel(), f.wrapAlgorithmName(), entropy)
+        : f.isHsmType() ? tr("'%1', %2, id %3, derived with the key '%4'; seed from "
+                             "%5 entropy.")
+                              .arg(f.name(), f.typeName(), f.id(), f.keyLabel(), entropy)
+                        : tr("'%1', %2, id %3; seed from %4 entropy.")
+                              .arg(f.name(), f.typeName(), f.id(), entropy));
     m_status->showBusy(tr("Deriving the value (1 of %1)…").arg(kDerivations));
     m_deriveWatcher.setFuture(m_client.deriveFragment(m_state.slot->id, f, false));
 }
