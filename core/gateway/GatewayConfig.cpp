@@ -17,10 +17,6 @@ Error configError(const QString &message) {
     return Error::make(Error::Kind::Input, message);
 }
 
-QString gatewayTr(const char *text) {
-    return QCoreApplication::translate("hsm::GatewayConfig", text);
-}
-
 // Folders of the container's own system; a mount over them would hide its libraries.
 const QStringList &systemFolders() {
     static const QStringList folders{
@@ -48,9 +44,11 @@ Status checkMountRoot(const QString &root) {
         if (isInside(root, system) || isInside(system, root))
             return Error::make(
                 Error::Kind::Input,
-                gatewayTr("%1 would be mounted over the container's system folder %2: copy the "
-                          "vendor's folder under /opt (e.g. /opt/vendor) and point "
-                          "PKCS11_LIB_PATH there.")
+                QCoreApplication::translate(
+                    "hsm::GatewayConfig",
+                    "%1 would be mounted over the container's system folder %2: copy the "
+                    "vendor's folder under /opt (e.g. /opt/vendor) and point "
+                    "PKCS11_LIB_PATH there.")
                     .arg(root, system));
     }
     return Done{};
@@ -171,13 +169,17 @@ Status GatewayConfig::validate() const {
     for (const QString *v : {&mountRoot, &mountHostFolder}) {
         if (!v->isEmpty() && !QDir::isAbsolutePath(*v))
             return configError(
-                gatewayTr("The mount folder must be an absolute path, not '%1'.").arg(*v));
+                QCoreApplication::translate("hsm::GatewayConfig",
+                                            "The mount folder must be an absolute path, not '%1'.")
+                    .arg(*v));
     }
     if (!mountRoot.isEmpty() &&
         !QDir::cleanPath(libraryPath).startsWith(QDir::cleanPath(mountRoot) + QLatin1Char('/')) &&
         QDir::cleanPath(mountRoot) != QLatin1String("/"))
-        return configError(gatewayTr("PKCS11_LIB_PATH %1 is not inside the mount folder %2.")
-                               .arg(libraryPath, mountRoot));
+        return configError(
+            QCoreApplication::translate("hsm::GatewayConfig",
+                                        "PKCS11_LIB_PATH %1 is not inside the mount folder %2.")
+                .arg(libraryPath, mountRoot));
     if (!fragmentsPath.isEmpty() && !QDir::isAbsolutePath(fragmentsPath))
         return configError(QStringLiteral("The fragments file must be given as an absolute path, "
                                           "not '%1'.")
@@ -212,8 +214,10 @@ Result<QString> GatewayConfig::render(Format format) const {
     case Format::Docker: {
         for (const QString &path : {hostRoot, root, fragmentsMount ? fragmentsPath : QString()}) {
             if (path.contains(QLatin1Char(':')) || path.contains(QLatin1Char(',')))
-                return configError(gatewayTr("docker run -v cannot mount '%1': the path contains "
-                                             "':' or ','; move it, or use the compose format.")
+                return configError(QCoreApplication::translate(
+                                       "hsm::GatewayConfig",
+                                       "docker run -v cannot mount '%1': the path contains "
+                                       "':' or ','; move it, or use the compose format.")
                                        .arg(path));
         }
         auto env = [](const QString &key, const QString &value) {
@@ -404,9 +408,11 @@ Result<QString> GatewayConfig::render(Format format) const {
 QStringList GatewayConfig::warnings(Format format) const {
     QStringList lines;
     if (format == Format::Helm && tokenMode == GatewayTokenMode::Slot && tokenValue.toULong() == 0)
-        lines << gatewayTr("Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which "
-                           "drops a slot of 0; select the token by its label or serial instead "
-                           "(--token-label or --token-serial).");
+        lines << QCoreApplication::translate(
+            "hsm::GatewayConfig",
+            "Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which "
+            "drops a slot of 0; select the token by its label or serial instead "
+            "(--token-label or --token-serial).");
     return lines;
 }
 
