@@ -24,6 +24,12 @@ HSM_ADMIN_PACKAGES=(
     # the validators of the desktop entry and the AppStream metainfo; groff for the man pages.
     dpkg-dev file desktop-file-utils appstream groff-base
 )
+# kubectl checks the Kubernetes export's secret commands (a client-side dry run). Debian's
+# kubernetes-client only when no kubectl is there: one installed from elsewhere (the
+# upstream kubectl package) conflicts with it.
+if ! command -v kubectl >/dev/null 2>&1; then
+    HSM_ADMIN_PACKAGES+=(kubernetes-client)
+fi
 
 hsm_admin_install_packages() {
     local missing=()

@@ -27,8 +27,16 @@ QList<QCommandLineOption> ExportConfigCommand::options() const {
                            tr("Write the PIN (from HSM_PIN, --pin-file or a prompt) "
                               "instead of a placeholder.")),
         QCommandLineOption(QStringLiteral("inline-fragments"),
-                           tr("env format: put the fragments file into "
+                           tr("docker, env, compose: put the fragments file into "
                               "CUSTOMER_FRAGMENTS instead of mounting it.")),
+        QCommandLineOption(QStringLiteral("chart"),
+                           tr("helm format: the chart the values are for, akeyless-gateway "
+                              "(default) or akeyless-api-gateway."),
+                           QStringLiteral("name")),
+        QCommandLineOption(QStringLiteral("mount-root"),
+                           tr("The folder mounted into the container, holding the library "
+                              "(default: the vendor's folder, e.g. /opt/cloudhsm)."),
+                           QStringLiteral("dir")),
         QCommandLineOption(QStringLiteral("env-file"),
                            tr("Start from the settings of this gateway env file."),
                            QStringLiteral("file")),
@@ -79,8 +87,26 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.useRand =
             useRand.isEmpty() || useRand.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     }
-    if (context.isSet(QStringLiteral("module")))
+    if (context.isSet(QStringLiteral("module")) &&
+        context.value(QStringLiteral("module")) != config.libraryPath) {
         config.libraryPath = context.value(QStringLiteral("module"));
+        // An imported mount belongs to the imported library.
+        config.mountRoot.clear();
+        config.mountHostFolder.clear();
+    }
+    if (context.isSet(QStringLiteral("mount-root"))) {
+        config.mountRoot = context.value(QStringLiteral("mount-root"));
+        config.mountHostFolder.clear();
+    }
+    if (context.isSet(QStringLiteral("chart"))) {
+        if (format != GatewayConfig::Format::Helm)
+            return context.usage(tr("--chart is for --format helm."));
+        if (!GatewayConfig::parseHelmChart(context.value(QStringLiteral("chart")),
+                                           &config.helmChart))
+            return context.usage(
+                tr("--chart must be akeyless-gateway or akeyless-api-gateway, not '%1'.")
+                    .arg(context.value(QStringLiteral("chart"))));
+    }
 
     // Exactly one token identifier, from the flags or else the gateway's variables.
     const TokenSelection selection = context.selection();
@@ -114,8 +140,10 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.useRand = v == QLatin1String("true");
     }
     const QString fragments = context.value(QStringLiteral("fragments"));
-    if (!fragments.isEmpty())
+    if (!fragments.isEmpty()) {
         config.fragmentsPath = QFileInfo(fragments).absoluteFilePath();
+        config.fragmentsInline = false; // mounted, unless --inline-fragments says otherwise
+    }
     if (context.isSet(QStringLiteral("inline-fragments"))) {
         if (config.fragmentsPath.isEmpty())
             return context.fail(tr("--inline-fragments needs a readable --fragments file."));
@@ -133,12 +161,19 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.includePin = true;
         config.pin = QString::fromUtf8(reinterpret_cast<const char *>(pin.value()->data()),
                                        static_cast<qsizetype>(pin.value()->size()));
-        context.warn(tr("the output contains the HSM PIN; keep it out of version control "
-                        "and shell history."));
+        if (GatewayConfig::carriesPin(format))
+            context.warn(tr("the output contains the HSM PIN; keep it out of version control "
+                            "and shell history."));
+        else
+            context.note(tr("the %1 format reads the PIN from a Kubernetes secret; it is not "
+                            "written.")
+                             .arg(GatewayConfig::formatName(format)));
     }
     Result<QString> text = config.render(format);
     if (!text)
         return context.fail(text.error());
+    for (const QString &warning : config.warnings(format))
+        context.warn(warning);
     context.out() << text.value();
     context.out().flush();
     return 0;

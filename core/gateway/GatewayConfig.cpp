@@ -2,7 +2,9 @@
 #include "core/gateway/GatewayConfig.h"
 
 #include "core/gateway/ShellWords.h"
+#include "core/gateway/YamlWriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,16 +17,41 @@ Error configError(const QString &message) {
     return Error::make(Error::Kind::Input, message);
 }
 
-// A YAML double-quoted scalar: JSON's string escaping is valid YAML, and a quoted scalar
-// stays a string whatever it holds (colons, quotes, leading spaces, "true", "0x10").
-QString yamlString(const QString &value) {
-    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
+// Folders of the container's own system; a mount over them would hide its libraries.
+const QStringList &systemFolders() {
+    static const QStringList folders{
+        QStringLiteral("/usr/lib"),       QStringLiteral("/usr/lib32"),
+        QStringLiteral("/usr/lib64"),     QStringLiteral("/usr/libx32"),
+        QStringLiteral("/lib"),           QStringLiteral("/lib32"),
+        QStringLiteral("/lib64"),         QStringLiteral("/libx32"),
+        QStringLiteral("/usr/local/lib"), QStringLiteral("/usr/local/lib64"),
+        QStringLiteral("/usr/bin"),       QStringLiteral("/usr/sbin"),
+        QStringLiteral("/bin"),           QStringLiteral("/sbin"),
+        QStringLiteral("/usr/local/bin"), QStringLiteral("/usr/share"),
+        QStringLiteral("/etc"),           QStringLiteral("/home/akeyless")};
+    return folders;
 }
 
-// Compose interpolates $VAR in values; $$ is a literal dollar.
-QString composeString(const QString &value) {
-    return yamlString(QString(value).replace(QLatin1Char('$'), QStringLiteral("$$")));
+bool isInside(const QString &path, const QString &folder) {
+    return path == folder || folder == QLatin1String("/") ||
+           path.startsWith(folder + QLatin1Char('/'));
+}
+
+// The mount (docker, compose) or the chart's volume (helm) at `root` must not cover the
+// container's system folders.
+Status checkMountRoot(const QString &root) {
+    for (const QString &system : systemFolders()) {
+        if (isInside(root, system) || isInside(system, root))
+            return Error::make(
+                Error::Kind::Input,
+                QCoreApplication::translate(
+                    "hsm::GatewayConfig",
+                    "%1 would be mounted over the container's system folder %2: copy the "
+                    "vendor's folder under /opt (e.g. /opt/vendor) and point "
+                    "PKCS11_LIB_PATH there.")
+                    .arg(root, system));
+    }
+    return Done{};
 }
 
 QString boolText(bool value) {
@@ -68,6 +95,42 @@ bool GatewayConfig::parseFormat(const QString &name, Format *format) {
     return false;
 }
 
+QString GatewayConfig::helmChartName(HelmChart chart) {
+    return chart == HelmChart::ApiGateway ? QStringLiteral("akeyless-api-gateway")
+                                          : QStringLiteral("akeyless-gateway");
+}
+
+bool GatewayConfig::parseHelmChart(const QString &name, HelmChart *chart) {
+    for (HelmChart c : {HelmChart::Gateway, HelmChart::ApiGateway}) {
+        if (helmChartName(c) == name) {
+            *chart = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString GatewayConfig::defaultMountRoot(const QString &libraryPath) {
+    const QString path = QDir::cleanPath(libraryPath);
+    const QStringList parts = path.split(QLatin1Char('/'));
+    // "", "opt", vendor, …, library
+    if (parts.size() >= 4 && parts[0].isEmpty() && parts[1] == QLatin1String("opt"))
+        return QStringLiteral("/opt/") + parts[2];
+    return QFileInfo(path).path();
+}
+
+QString GatewayConfig::effectiveMountRoot() const {
+    return mountRoot.isEmpty() ? defaultMountRoot(libraryPath) : QDir::cleanPath(mountRoot);
+}
+
+QString GatewayConfig::effectiveMountHostFolder() const {
+    return mountHostFolder.isEmpty() ? effectiveMountRoot() : QDir::cleanPath(mountHostFolder);
+}
+
+bool GatewayConfig::carriesPin(Format format) {
+    return format == Format::Docker || format == Format::Env || format == Format::Compose;
+}
+
 QString GatewayConfig::tokenVariable() const {
     switch (tokenMode) {
     case GatewayTokenMode::Slot:
@@ -98,10 +161,25 @@ Status GatewayConfig::validate() const {
             return configError(
                 QStringLiteral("HSM_SLOT must be a number, not '%1'.").arg(tokenValue));
     }
-    for (const QString *v : {&libraryPath, &tokenValue, &fragmentsPath, &accessId, &pin}) {
+    for (const QString *v : {&libraryPath, &tokenValue, &fragmentsPath, &accessId, &pin, &mountRoot,
+                             &mountHostFolder}) {
         if (v->contains(QLatin1Char('\n')) || v->contains(QLatin1Char('\r')))
             return configError(QStringLiteral("Gateway settings cannot contain line breaks."));
     }
+    for (const QString *v : {&mountRoot, &mountHostFolder}) {
+        if (!v->isEmpty() && !QDir::isAbsolutePath(*v))
+            return configError(
+                QCoreApplication::translate("hsm::GatewayConfig",
+                                            "The mount folder must be an absolute path, not '%1'.")
+                    .arg(*v));
+    }
+    if (!mountRoot.isEmpty() &&
+        !QDir::cleanPath(libraryPath).startsWith(QDir::cleanPath(mountRoot) + QLatin1Char('/')) &&
+        QDir::cleanPath(mountRoot) != QLatin1String("/"))
+        return configError(
+            QCoreApplication::translate("hsm::GatewayConfig",
+                                        "PKCS11_LIB_PATH %1 is not inside the mount folder %2.")
+                .arg(libraryPath, mountRoot));
     if (!fragmentsPath.isEmpty() && !QDir::isAbsolutePath(fragmentsPath))
         return configError(QStringLiteral("The fragments file must be given as an absolute path, "
                                           "not '%1'.")
@@ -113,12 +191,35 @@ Result<QString> GatewayConfig::render(Format format) const {
     if (Status s = validate(); !s)
         return s.error();
     const QString pinValue = includePin ? pin : QLatin1String(kPinPlaceholder);
-    const QString libraryFolder = QFileInfo(libraryPath).absolutePath();
     const QString useRandText = boolText(useRand);
+    const QString root = effectiveMountRoot();
+    const QString hostRoot = effectiveMountHostFolder();
+    // The fragments reach the gateway either as CUSTOMER_FRAGMENTS or as the mounted file.
+    const bool fragmentsVariable = fragmentsInline;
+    const bool fragmentsMount = !fragmentsInline && !fragmentsPath.isEmpty();
+    QString fragmentsCompact;
+    if (fragmentsVariable) {
+        const QJsonDocument doc = QJsonDocument::fromJson(fragmentsJson.toUtf8());
+        if (doc.isNull())
+            return configError(QStringLiteral("The fragments file is not valid JSON."));
+        fragmentsCompact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    }
+    if (format == Format::Docker || format == Format::Compose || format == Format::Helm) {
+        if (Status s = checkMountRoot(root); !s)
+            return s.error();
+    }
     QString out;
 
     switch (format) {
     case Format::Docker: {
+        for (const QString &path : {hostRoot, root, fragmentsMount ? fragmentsPath : QString()}) {
+            if (path.contains(QLatin1Char(':')) || path.contains(QLatin1Char(',')))
+                return configError(QCoreApplication::translate(
+                                       "hsm::GatewayConfig",
+                                       "docker run -v cannot mount '%1': the path contains "
+                                       "':' or ','; move it, or use the compose format.")
+                                       .arg(path));
+        }
         auto env = [](const QString &key, const QString &value) {
             return QStringLiteral("  -e %1 \\\n")
                 .arg(shellWords::quote(key + QLatin1Char('=') + value));
@@ -132,10 +233,12 @@ Result<QString> GatewayConfig::render(Format format) const {
         out += env(tokenVariable(), tokenValue);
         out += env(QStringLiteral("HSM_USE_RAND"), useRandText);
         out += env(QStringLiteral("PKCS11_LIB_PATH"), libraryPath);
-        // The whole folder: vendors keep their configuration beside the library.
+        if (fragmentsVariable)
+            out += env(QStringLiteral("CUSTOMER_FRAGMENTS"), fragmentsCompact);
+        // The vendor's whole folder: vendors keep their configuration beside the library.
         out += QStringLiteral("  -v %1 \\\n")
-                   .arg(shellWords::quote(libraryFolder + QLatin1Char(':') + libraryFolder));
-        if (!fragmentsPath.isEmpty())
+                   .arg(shellWords::quote(hostRoot + QLatin1Char(':') + root));
+        if (fragmentsMount)
             out += QStringLiteral("  -v %1 \\\n")
                        .arg(shellWords::quote(fragmentsPath + QLatin1Char(':') +
                                               QLatin1String(kFragmentsMount)));
@@ -143,99 +246,181 @@ Result<QString> GatewayConfig::render(Format format) const {
         return out;
     }
     case Format::Env: {
-        // docker run --env-file takes every value literally: no quotes, no escapes.
+        // docker run --env-file takes every value literally: no quotes, no escapes; '#'
+        // starts a comment only at the start of a line.
         out +=
             QStringLiteral("# Gateway settings for docker run --env-file, written by HSM Admin.\n");
+        // Mounts are not settings an env file can hold: named here, for the docker command.
+        if (checkMountRoot(root))
+            out += QStringLiteral("# Not in this file: mount the HSM client folder with -v %1\n")
+                       .arg(hostRoot + QLatin1Char(':') + root);
+        else
+            out += QStringLiteral("# Not in this file: the HSM client folder must be mounted; "
+                                  "%1 is a system folder, so copy the vendor's folder under /opt "
+                                  "first.\n")
+                       .arg(root);
+        if (fragmentsMount)
+            out += QStringLiteral("# Not in this file: mount the fragments file with -v %1\n")
+                       .arg(fragmentsPath + QLatin1Char(':') + QLatin1String(kFragmentsMount));
         out += QStringLiteral("ADMIN_ACCESS_ID=%1\n").arg(accessId);
         out += QStringLiteral("HSM_PIN=%1\n").arg(pinValue);
         out += QStringLiteral("%1=%2\n").arg(tokenVariable(), tokenValue);
         out += QStringLiteral("HSM_USE_RAND=%1\n").arg(useRandText);
         out += QStringLiteral("PKCS11_LIB_PATH=%1\n").arg(libraryPath);
-        if (fragmentsInline) {
-            const QJsonDocument doc = QJsonDocument::fromJson(fragmentsJson.toUtf8());
-            if (doc.isNull())
-                return configError(QStringLiteral("The fragments file is not valid JSON."));
-            out += QStringLiteral("CUSTOMER_FRAGMENTS=%1\n")
-                       .arg(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
-        }
+        if (fragmentsVariable)
+            out += QStringLiteral("CUSTOMER_FRAGMENTS=%1\n").arg(fragmentsCompact);
         return out;
     }
     case Format::Compose: {
-        out += QStringLiteral("# docker-compose.yml for the gateway, written by HSM Admin.\n"
-                              "services:\n"
-                              "  akeyless-gw:\n"
-                              "    image: \"akeyless/base:latest-akeyless\"\n"
-                              "    container_name: \"akeyless-gw\"\n"
-                              "    ports:\n");
+        YamlWriter y;
+        y.comment(QStringLiteral("docker-compose.yml for the gateway, written by HSM Admin."));
+        y.beginMap(QStringLiteral("services"));
+        y.beginMap(QStringLiteral("akeyless-gw"));
+        y.string(QStringLiteral("image"), QStringLiteral("akeyless/base:latest-akeyless"));
+        y.string(QStringLiteral("container_name"), QStringLiteral("akeyless-gw"));
+        y.beginSequence(QStringLiteral("ports"));
         for (int port : gatewayPorts())
-            out += QStringLiteral("      - \"%1:%1\"\n").arg(port);
-        out += QStringLiteral("    environment:\n");
-        auto env = [&out](const QString &key, const QString &value) {
-            out += QStringLiteral("      %1: %2\n").arg(key, composeString(value));
+            y.item(QStringLiteral("%1:%1").arg(port));
+        y.end();
+        // Compose interpolates $VAR in values; $$ is a literal dollar.
+        auto env = [&y](const QString &key, const QString &value) {
+            y.string(key, QString(value).replace(QLatin1Char('$'), QStringLiteral("$$")));
         };
+        y.beginMap(QStringLiteral("environment"));
         env(QStringLiteral("ADMIN_ACCESS_ID"), accessId);
         env(QStringLiteral("HSM_PIN"), pinValue);
         env(tokenVariable(), tokenValue);
         env(QStringLiteral("HSM_USE_RAND"), useRandText);
         env(QStringLiteral("PKCS11_LIB_PATH"), libraryPath);
-        out += QStringLiteral("    volumes:\n");
-        out += QStringLiteral("      - %1\n")
-                   .arg(composeString(libraryFolder + QLatin1Char(':') + libraryFolder));
-        if (!fragmentsPath.isEmpty())
-            out += QStringLiteral("      - %1\n")
-                       .arg(composeString(fragmentsPath + QLatin1Char(':') +
-                                          QLatin1String(kFragmentsMount)));
-        return out;
+        if (fragmentsVariable)
+            env(QStringLiteral("CUSTOMER_FRAGMENTS"), fragmentsCompact);
+        y.end();
+        // The long syntax: any path (colons and commas too) reaches the container unchanged.
+        auto bind = [&y](const QString &source, const QString &target) {
+            y.beginItemMap();
+            y.string(QStringLiteral("type"), QStringLiteral("bind"));
+            y.string(QStringLiteral("source"),
+                     QString(source).replace(QLatin1Char('$'), QStringLiteral("$$")));
+            y.string(QStringLiteral("target"),
+                     QString(target).replace(QLatin1Char('$'), QStringLiteral("$$")));
+            y.end();
+        };
+        y.beginSequence(QStringLiteral("volumes"));
+        bind(hostRoot, root);
+        if (fragmentsMount)
+            bind(fragmentsPath, QLatin1String(kFragmentsMount));
+        y.end();
+        y.end();
+        y.end();
+        return y.text();
     }
     case Format::Kubernetes: {
-        out += QStringLiteral("# The customer fragments, as the secret the gateway chart reads:\n");
-        out += QStringLiteral("kubectl create secret generic %1 --from-file=%2\n")
-                   .arg(kFragmentsSecret,
-                        shellWords::quote(QStringLiteral("customer-fragments=") +
-                                          (fragmentsPath.isEmpty()
-                                               ? QStringLiteral("./customer_fragments.json")
-                                               : fragmentsPath)));
-        out += QStringLiteral("# The HSM PIN under the key \"pin\":\n");
+        out += QStringLiteral("# The customer fragments, as the secret both gateway charts read "
+                              "(key customer-fragments):\n");
+        if (!fragmentsPath.isEmpty() || !fragmentsVariable) {
+            out += QStringLiteral("kubectl create secret generic %1 --from-file=%2\n")
+                       .arg(kFragmentsSecret,
+                            shellWords::quote(QStringLiteral("customer-fragments=") +
+                                              (fragmentsPath.isEmpty()
+                                                   ? QStringLiteral("./customer_fragments.json")
+                                                   : fragmentsPath)));
+        } else {
+            // Only the imported CUSTOMER_FRAGMENTS value: fed to kubectl as a here-document
+            // with a quoted delimiter, so the shell expands nothing in it.
+            out +=
+                QStringLiteral("kubectl create secret generic %1 "
+                               "--from-file=customer-fragments=/dev/stdin <<'%2'\n%3\n%2\n")
+                    .arg(kFragmentsSecret, QStringLiteral("HSM_ADMIN_FRAGMENTS"), fragmentsCompact);
+        }
+        // Never --from-literal: a PIN on a command line stays in the shell's history.
+        out += QStringLiteral("# The HSM PIN under the key \"pin\", from a file: a PIN on a "
+                              "command line stays in the shell history.\n");
         if (includePin)
-            out += QStringLiteral("kubectl create secret generic %1 --from-literal=%2\n")
-                       .arg(kPinSecret, shellWords::quote(QStringLiteral("pin=") + pin));
-        else
-            out += QStringLiteral("# write the PIN to ./hsm-pin (no trailing newline) first\n"
-                                  "kubectl create secret generic %1 --from-file=pin=./hsm-pin\n")
-                       .arg(kPinSecret);
-        out += QStringLiteral("# Then install the chart with the values from the helm format:\n"
+            out += QStringLiteral("# (The PIN is not written here, even when asked for.)\n");
+        out += QStringLiteral("# Write the PIN into ./hsm-pin with an editor (no trailing "
+                              "newline; chmod 600 ./hsm-pin), then:\n"
+                              "kubectl create secret generic %1 --from-file=pin=./hsm-pin\n"
+                              "# and remove the file: shred -u ./hsm-pin\n")
+                   .arg(kPinSecret);
+        out += QStringLiteral("# Then install the chart with the values from the helm format "
+                              "(--chart akeyless-gateway or akeyless-api-gateway):\n"
                               "# helm install akeyless-gw <gateway chart> -f values.yaml\n");
         return out;
     }
     case Format::Helm: {
-        out += QStringLiteral("# values.yaml for the gateway chart, written by HSM Admin.\n"
-                              "# Create the secrets first (see the k8s format).\n");
-        out += QStringLiteral("globalConfig:\n  customerFragmentsExistingSecret: %1\n")
-                   .arg(yamlString(kFragmentsSecret));
-        out += QStringLiteral("hsm:\n");
-        out += QStringLiteral("  pkcs11LibPath: %1\n").arg(yamlString(libraryPath));
-        out += QStringLiteral("  pinExistingSecret: %1\n").arg(yamlString(kPinSecret));
+        const bool gatewayChart = helmChart == HelmChart::Gateway;
+        YamlWriter y;
+        y.comment(QStringLiteral("values.yaml for the %1 chart, written by HSM Admin.\n"
+                                 "Create the secrets %2 and %3 first (see the k8s format).")
+                      .arg(helmChartName(helmChart), kPinSecret, kFragmentsSecret));
+        if (accessId != QLatin1String("<access id>"))
+            y.comment(QStringLiteral("Not in this file: the access id %1; set it with the "
+                                     "chart's own access settings.")
+                          .arg(accessId));
+        if (gatewayChart)
+            y.beginMap(QStringLiteral("gateway"));
+        y.beginMap(QStringLiteral("hsm"));
+        // The chart renders the HSM variables only when enabled.
+        y.boolean(QStringLiteral("enabled"), true);
+        y.string(QStringLiteral("pkcs11LibPath"), libraryPath);
+        y.string(QStringLiteral("pinExistingSecret"), kPinSecret);
+        // Identifiers are strings: Helm prints a bare 1538628664 as 1.538628664e+09.
         switch (tokenMode) {
         case GatewayTokenMode::Slot:
-            out += QStringLiteral("  slot: %1\n").arg(tokenValue.toULong());
+            if (tokenValue.toULong() == 0)
+                y.comment(QStringLiteral("The charts write HSM_SLOT only {{ if .slot }}, which "
+                                         "drops a bare 0; prefer tokenLabel or tokenSerial."));
+            y.string(QStringLiteral("slot"), QString::number(tokenValue.toULong()));
             break;
         case GatewayTokenMode::Label:
-            out += QStringLiteral("  tokenLabel: %1\n").arg(yamlString(tokenValue));
+            y.string(QStringLiteral("tokenLabel"), tokenValue);
             break;
         case GatewayTokenMode::Serial:
-            out += QStringLiteral("  tokenSerial: %1\n").arg(yamlString(tokenValue));
+            y.string(QStringLiteral("tokenSerial"), tokenValue);
             break;
         }
-        out += QStringLiteral("  useRand: %1\n").arg(useRandText);
-        return out;
+        y.boolean(QStringLiteral("useRand"), useRand);
+        y.end();
+        y.comment(QStringLiteral("A ReadWriteMany volume for the HSM client, mounted at %1 in the "
+                                 "gateway container.\n"
+                                 "Copy the contents of the vendor's folder %2 onto the volume's "
+                                 "root, so that\n%3 resolves.")
+                      .arg(root, hostRoot, libraryPath));
+        y.beginMap(QStringLiteral("persistence"));
+        y.boolean(QStringLiteral("enabled"), true);
+        y.string(QStringLiteral("accessMode"), QStringLiteral("ReadWriteMany"));
+        y.string(QStringLiteral("size"), QLatin1String(kPersistenceSize));
+        y.string(QStringLiteral("mountPath"), root);
+        y.end();
+        if (gatewayChart) {
+            y.end();
+            y.beginMap(QStringLiteral("globalConfig"));
+        }
+        y.string(QStringLiteral("customerFragmentsExistingSecret"), kFragmentsSecret);
+        if (gatewayChart)
+            y.end();
+        return y.text();
     }
     }
     return out;
 }
 
+QStringList GatewayConfig::warnings(Format format) const {
+    QStringList lines;
+    if (format == Format::Helm && tokenMode == GatewayTokenMode::Slot && tokenValue.toULong() == 0)
+        lines << QCoreApplication::translate(
+            "hsm::GatewayConfig",
+            "Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which "
+            "drops a slot of 0; select the token by its label or serial instead "
+            "(--token-label or --token-serial).");
+    return lines;
+}
+
 bool GatewayConfig::operator==(const GatewayConfig &o) const {
     return libraryPath == o.libraryPath && tokenMode == o.tokenMode && tokenValue == o.tokenValue &&
-           useRand == o.useRand && fragmentsPath == o.fragmentsPath && accessId == o.accessId;
+           useRand == o.useRand && fragmentsPath == o.fragmentsPath && accessId == o.accessId &&
+           effectiveMountRoot() == o.effectiveMountRoot() &&
+           effectiveMountHostFolder() == o.effectiveMountHostFolder();
 }
 
 } // namespace hsm

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace hsm {
 
@@ -13,6 +14,8 @@ namespace hsm {
 // from it. The PIN is never part of it unless asked for: exports show a placeholder.
 struct GatewayConfig {
     enum class Format { Docker, Env, Compose, Kubernetes, Helm };
+    // The vendor's two Helm charts read the same settings under different value paths.
+    enum class HelmChart { Gateway, ApiGateway }; // akeyless-gateway, akeyless-api-gateway
 
     QString libraryPath; // PKCS11_LIB_PATH, absolute
     GatewayTokenMode tokenMode = GatewayTokenMode::Serial;
@@ -24,13 +27,34 @@ struct GatewayConfig {
     bool includePin = false;
     bool fragmentsInline = false; // env: CUSTOMER_FRAGMENTS as one-line JSON instead of a mount
     QString fragmentsJson;        // the file's content, for fragmentsInline
+    HelmChart helmChart = HelmChart::Gateway;
+    // The folder mounted into the container (docker, compose) or where the Helm chart's
+    // volume is mounted; the library must be inside it. Empty: defaultMountRoot().
+    QString mountRoot;
+    // The host side of that mount when it differs (an imported `-v /host:/opt/vendor`).
+    QString mountHostFolder;
 
     static constexpr char kFragmentsMount[] = "/home/akeyless/.akeyless/customer_fragments.json";
     static constexpr char kPinPlaceholder[] = "<HSM PIN>";
     static const QList<int> &gatewayPorts(); // 8000 8200 18888 8080 8081 5696
 
+    static constexpr char kPersistenceSize[] = "1Gi";
+
     static bool parseFormat(const QString &name, Format *format);
     static QString formatName(Format format);
+    static bool parseHelmChart(const QString &name, HelmChart *chart);
+    static QString helmChartName(HelmChart chart); // "akeyless-gateway"
+
+    // The vendor's root folder, as the vendor mounts it: the first folder under /opt
+    // (/opt/cloudhsm for /opt/cloudhsm/lib/libcloudhsm_pkcs11.so), else the library's folder.
+    static QString defaultMountRoot(const QString &libraryPath);
+    QString effectiveMountRoot() const;
+    QString effectiveMountHostFolder() const;
+    // Whether the export in `format` holds the PIN when includePin is set (the Kubernetes
+    // commands and Helm values never do: they read it from a secret).
+    static bool carriesPin(Format format);
+    // What the operator should know about an export that render() still writes, one line each.
+    QStringList warnings(Format format) const;
 
     // The library path is absolute and exactly one token identifier is set.
     Status validate() const;

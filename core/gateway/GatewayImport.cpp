@@ -4,6 +4,7 @@
 #include "core/gateway/EnvFile.h"
 #include "core/gateway/ShellWords.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 
@@ -191,14 +192,23 @@ Result<GatewayImport> GatewayImport::fromDockerRun(const QString &command) {
         for (++i; i < w.size(); ++i)
             import.unused << w[i];
     }
-    // The library folder mount is implied by PKCS11_LIB_PATH; drop it from the unused list.
-    const QString folder = QFileInfo(import.config.libraryPath).absolutePath();
-    import.unused.removeIf([&folder, &import](const QString &u) {
-        if (!u.startsWith(QLatin1String("-v ")) && !u.startsWith(QLatin1String("--volume ")))
+    // The mount that holds the library is kept as it was read (host and container folder),
+    // not listed as unused; the exports write it again.
+    const QString library = QDir::cleanPath(import.config.libraryPath);
+    import.unused.removeIf([&library, &import](const QString &u) {
+        if (import.config.libraryPath.isEmpty() || !import.config.mountRoot.isEmpty() ||
+            (!u.startsWith(QLatin1String("-v ")) && !u.startsWith(QLatin1String("--volume "))))
             return false;
     const QStringList parts = u.section(QLatin1Char(' '), 1).split(QLatin1Char(':'));
-    return parts.size() >= 2 && parts[0] == parts[1] && !import.config.libraryPath.isEmpty() &&
-           (folder == parts[0] || folder.startsWith(parts[0] + QLatin1Char('/')));
+    if (parts.size() < 2 || !QDir::isAbsolutePath(parts[0]) || !QDir::isAbsolutePath(parts[1]))
+        return false;
+    const QString target = QDir::cleanPath(parts[1]);
+    if (!library.startsWith(target + QLatin1Char('/')))
+        return false;
+    import.config.mountRoot = target;
+    if (QDir::cleanPath(parts[0]) != target)
+        import.config.mountHostFolder = QDir::cleanPath(parts[0]);
+    return true;
 });
 return import;
 } // namespace hsm

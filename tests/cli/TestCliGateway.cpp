@@ -38,7 +38,7 @@ private Q_SLOTS:
                                  QStringLiteral("HSM_PIN=12345678")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("-e HSM_TOKEN_SERIAL=4e3ca826da2daf8b \\"));
-        QVERIFY(r.out.contains("-v /opt/vendor/lib:/opt/vendor/lib \\"));
+        QVERIFY(r.out.contains("-v /opt/vendor:/opt/vendor \\"));
         QVERIFY(r.out.contains("-e 'HSM_PIN=<HSM PIN>'"));
         QVERIFY(!r.out.contains("12345678"));
     }
@@ -99,7 +99,100 @@ private Q_SLOTS:
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("HSM_TOKEN_SERIAL: \"abc def\""));
         QVERIFY(
-            r.out.contains("\"/data/cf.json:/home/akeyless/.akeyless/customer_fragments.json\""));
+            r.out.contains("source: \"/data/cf.json\"\n"
+                           "        target: \"/home/akeyless/.akeyless/customer_fragments.json\""));
+    }
+
+    void helmPerChart() {
+        const QStringList env{QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib/lib.so"),
+                              QStringLiteral("HSM_SLOT=7")};
+        RunResult r = cli(
+            {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("helm")},
+            env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith("# values.yaml for the akeyless-gateway chart"));
+        QVERIFY(r.out.contains("gateway:\n  hsm:\n    enabled: true\n"));
+        QVERIFY(r.out.contains("    slot: \"7\"\n"));
+        QVERIFY(r.out.contains("    mountPath: \"/opt/v\"\n"));
+        r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                 QStringLiteral("helm"), QStringLiteral("--chart"),
+                 QStringLiteral("akeyless-api-gateway")},
+                env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("\nhsm:\n  enabled: true\n"));
+        QVERIFY(
+            r.out.contains("\ncustomerFragmentsExistingSecret: \"gateway-customer-fragments\""));
+        QVERIFY(!r.out.contains("globalConfig"));
+        r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                 QStringLiteral("helm"), QStringLiteral("--chart"), QStringLiteral("gateway")},
+                env);
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--chart must be akeyless-gateway or "
+                                              "akeyless-api-gateway, not 'gateway'.")));
+        r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                 QStringLiteral("docker"), QStringLiteral("--chart"),
+                 QStringLiteral("akeyless-gateway")},
+                env);
+        QCOMPARE(r.status, 2);
+        // Slot 0: written, quoted, with a warning that proposes the label or serial.
+        r = cli(
+            {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("helm")},
+            {QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib/lib.so"), QStringLiteral("HSM_SLOT=0")});
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.out.contains("    slot: \"0\"\n"));
+        QVERIFY2(r.err.contains(QStringLiteral("warning: Slot 0: both Helm charts")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("--token-label or --token-serial")));
+    }
+
+    void mountRoot() {
+        const QStringList env{QStringLiteral("PKCS11_LIB_PATH=/opt/nfast/toolkits/pkcs11/lib.so"),
+                              QStringLiteral("HSM_TOKEN_LABEL=gw")};
+        RunResult r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                           QStringLiteral("docker"), QStringLiteral("--mount-root"),
+                           QStringLiteral("/opt/nfast/toolkits")},
+                          env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("-v /opt/nfast/toolkits:/opt/nfast/toolkits \\"));
+        r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                 QStringLiteral("docker"), QStringLiteral("--mount-root"), QStringLiteral("/srv")},
+                env);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("is not inside the mount folder /srv")));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void systemLibraryRefusedForMounts() {
+        const QStringList env{QStringLiteral("PKCS11_LIB_PATH=/usr/lib/softhsm/libsofthsm2.so"),
+                              QStringLiteral("HSM_TOKEN_LABEL=gw")};
+        for (const char *format : {"docker", "compose"}) {
+            const RunResult r = cli({QStringLiteral("export-config"), QStringLiteral("--format"),
+                                     QLatin1String(format)},
+                                    env);
+            QCOMPARE(r.status, 1);
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+            QVERIFY2(r.err.contains(QStringLiteral("copy the vendor's folder under /opt")),
+                     qPrintable(r.err));
+        }
+        const RunResult r = cli(
+            {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("env")},
+            env);
+        QCOMPARE(r.status, 0);
+    }
+
+    void includePinNeverForKubernetes() {
+        const RunResult r =
+            cli({QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("k8s"),
+                 QStringLiteral("--include-pin")},
+                {QStringLiteral("PKCS11_LIB_PATH=/opt/v/lib.so"),
+                 QStringLiteral("HSM_TOKEN_LABEL=gw"), QStringLiteral("HSM_PIN=98765432")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains("98765432"));
+        QVERIFY(!r.out.contains("--from-literal"));
+        QVERIFY(r.out.contains("--from-file=pin=./hsm-pin"));
+        QVERIFY(!r.err.contains(QStringLiteral("contains the HSM PIN")));
+        QVERIFY(r.err.contains(QStringLiteral("reads the PIN from a Kubernetes secret")));
     }
 
     void probe() {

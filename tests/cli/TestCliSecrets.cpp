@@ -138,10 +138,13 @@ private Q_SLOTS:
                         QStringLiteral("akeyless_hsm")})));
         QVERIFY(ok(cli({QStringLiteral("objects")})));
         QVERIFY(ok(cli({QStringLiteral("preflight")})));
+        // The library as a gateway container would hold it: SoftHSM's own folder, /usr/lib,
+        // cannot be mounted (export-config needs only the path, not the file).
         for (const char *format : {"docker", "env", "compose", "k8s", "helm"}) {
             const RunResult r =
                 cli({QStringLiteral("export-config"), QStringLiteral("--output-format"),
-                     QLatin1String(format), QStringLiteral("--fragments"), fragments});
+                     QLatin1String(format), QStringLiteral("--fragments"), fragments,
+                     QStringLiteral("--module"), QStringLiteral("/opt/softhsm/libsofthsm2.so")});
             QVERIFY2(ok(r), qPrintable(r.err));
         }
         QVERIFY(QFile::exists(fragments));

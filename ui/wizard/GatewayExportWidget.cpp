@@ -20,6 +20,8 @@ namespace hsm::ui {
 GatewayExportWidget::GatewayExportWidget(QWidget *parent)
     : QWidget(parent)
     , m_format(new QComboBox(this))
+    , m_chartLabel(new QLabel(tr("C&hart:"), this))
+    , m_chart(new QComboBox(this))
     , m_text(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("Cop&y"), this))
     , m_save(new QPushButton(tr("Sa&ve…"), this))
@@ -38,6 +40,14 @@ GatewayExportWidget::GatewayExportWidget(QWidget *parent)
     for (const auto &[format, text] : formats)
         m_format->addItem(tr("%1 (%2)").arg(text, GatewayConfig::formatName(format)),
                           static_cast<int>(format));
+
+    m_chartLabel->setBuddy(m_chart);
+    m_chart->setObjectName(QStringLiteral("helmChart"));
+    m_chart->setAccessibleName(tr("Helm chart"));
+    m_chart->setToolTip(tr("The vendor's charts read the HSM settings under different paths."));
+    for (GatewayConfig::HelmChart chart :
+         {GatewayConfig::HelmChart::Gateway, GatewayConfig::HelmChart::ApiGateway})
+        m_chart->addItem(GatewayConfig::helmChartName(chart), static_cast<int>(chart));
 
     m_text->setObjectName(QStringLiteral("exportText"));
     m_text->setAccessibleName(tr("Deployment settings"));
@@ -60,17 +70,21 @@ GatewayExportWidget::GatewayExportWidget(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(formatLabel, 0, 0);
     layout->addWidget(m_format, 0, 1);
-    layout->addWidget(m_copy, 0, 2);
-    layout->addWidget(m_save, 0, 3);
-    layout->addWidget(m_text, 1, 0, 1, 4);
-    layout->addWidget(m_message, 2, 0, 1, 4);
+    layout->addWidget(m_chartLabel, 0, 2);
+    layout->addWidget(m_chart, 0, 3);
+    layout->addWidget(m_copy, 0, 4);
+    layout->addWidget(m_save, 0, 5);
+    layout->addWidget(m_text, 1, 0, 1, 6);
+    layout->addWidget(m_message, 2, 0, 1, 6);
     layout->setColumnStretch(1, 1);
     layout->setRowStretch(1, 1);
-    setTabOrder(m_format, m_copy);
+    setTabOrder(m_format, m_chart);
+    setTabOrder(m_chart, m_copy);
     setTabOrder(m_copy, m_save);
     setTabOrder(m_save, m_text);
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &GatewayExportWidget::render);
+    connect(m_chart, &QComboBox::currentIndexChanged, this, &GatewayExportWidget::render);
     connect(m_copy, &QPushButton::clicked, this, &GatewayExportWidget::copy);
     connect(m_save, &QPushButton::clicked, this, &GatewayExportWidget::save);
     render();
@@ -91,17 +105,30 @@ void GatewayExportWidget::setFormat(GatewayConfig::Format format) {
     m_format->setCurrentIndex(m_format->findData(static_cast<int>(format)));
 }
 
+GatewayConfig::HelmChart GatewayExportWidget::helmChart() const {
+    return static_cast<GatewayConfig::HelmChart>(m_chart->currentData().toInt());
+}
+
+void GatewayExportWidget::setHelmChart(GatewayConfig::HelmChart chart) {
+    m_chart->setCurrentIndex(m_chart->findData(static_cast<int>(chart)));
+}
+
 QString GatewayExportWidget::text() const {
     return m_text->toPlainText();
 }
 
 void GatewayExportWidget::render() {
     m_message->hide();
+    const bool helm = format() == GatewayConfig::Format::Helm;
+    m_chartLabel->setVisible(helm);
+    m_chart->setVisible(helm);
+    GatewayConfig config = m_config;
+    config.helmChart = helmChart();
     Result<QString> rendered = QString();
-    if (Status valid = m_config.validate(); !valid)
+    if (Status valid = config.validate(); !valid)
         rendered = valid.error();
     else
-        rendered = m_config.render(format());
+        rendered = config.render(format());
     if (!rendered) {
         m_text->clear();
         m_message->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
@@ -109,6 +136,12 @@ void GatewayExportWidget::render() {
         m_message->show();
     } else {
         m_text->setPlainText(rendered.value());
+        const QStringList warnings = config.warnings(format());
+        if (!warnings.isEmpty()) {
+            m_message->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
+            m_message->setText(warnings.join(QLatin1Char('\n')));
+            m_message->show();
+        }
     }
     m_copy->setEnabled(!m_text->toPlainText().isEmpty());
     m_save->setEnabled(!m_text->toPlainText().isEmpty());
@@ -134,7 +167,7 @@ QString GatewayExportWidget::suggestedFileName() const {
     case GatewayConfig::Format::Helm:
         break;
     }
-    return QStringLiteral("gateway-values.yaml");
+    return QStringLiteral("values-%1.yaml").arg(GatewayConfig::helmChartName(helmChart()));
 }
 
 void GatewayExportWidget::save() {

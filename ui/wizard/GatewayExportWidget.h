@@ -13,8 +13,8 @@ class QPushButton;
 namespace hsm::ui {
 
 // The gateway's deployment settings in the chosen format (docker run, env file, Compose,
-// Kubernetes, Helm), read-only, with Copy and Save. The PIN is never in them: the GUI
-// leaves includePin false, so the exports carry a placeholder.
+// Kubernetes, Helm values for either of the vendor's charts), read-only, with Copy and Save. The
+// PIN is never in them: the GUI leaves includePin false, so the exports carry a placeholder.
 class GatewayExportWidget : public QWidget {
     Q_OBJECT
 public:
@@ -23,6 +23,9 @@ public:
     void setConfig(const GatewayConfig &config);
     GatewayConfig::Format format() const;
     void setFormat(GatewayConfig::Format format);
+    // The Helm chart the values are for; asked only with the Helm format.
+    GatewayConfig::HelmChart helmChart() const;
+    void setHelmChart(GatewayConfig::HelmChart chart);
     // The rendered text; empty when the settings are incomplete.
     QString text() const;
 
@@ -33,6 +36,8 @@ private:
     QString suggestedFileName() const;
 
     QComboBox *m_format;
+    QLabel *m_chartLabel;
+    QComboBox *m_chart;
     QPlainTextEdit *m_text;
     QPushButton *m_copy;
     QPushButton *m_save;
