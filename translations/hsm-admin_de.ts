@@ -327,10 +327,6 @@
         <translation>Die PIN (aus HSM_PIN, --pin-file oder einer Abfrage) statt eines Platzhalters schreiben.</translation>
     </message>
     <message>
-        <source>env format: put the fragments file into CUSTOMER_FRAGMENTS instead of mounting it.</source>
-        <translation>Format env: die Fragmentdatei in CUSTOMER_FRAGMENTS einsetzen, statt sie einzubinden.</translation>
-    </message>
-    <message>
         <source>Start from the settings of this gateway env file.</source>
         <translation>Von den Einstellungen dieser env-Datei des Gateways ausgehen.</translation>
     </message>
@@ -385,6 +381,30 @@
     <message>
         <source>Print the gateway&apos;s deployment settings for docker, compose or Kubernetes.</source>
         <translation>Die Bereitstellungseinstellungen des Gateways für docker, compose oder Kubernetes ausgeben.</translation>
+    </message>
+    <message>
+        <source>docker, env, compose: put the fragments file into CUSTOMER_FRAGMENTS instead of mounting it.</source>
+        <translation>docker, env, compose: die Fragmentdatei in CUSTOMER_FRAGMENTS einsetzen, statt sie einzubinden.</translation>
+    </message>
+    <message>
+        <source>helm format: the chart the values are for, akeyless-gateway (default) or akeyless-api-gateway.</source>
+        <translation>Format helm: das Chart, für das die Werte gelten, akeyless-gateway (Standard) oder akeyless-api-gateway.</translation>
+    </message>
+    <message>
+        <source>The folder mounted into the container, holding the library (default: the vendor&apos;s folder, e.g. /opt/cloudhsm).</source>
+        <translation>Der in den Container eingebundene Ordner, der die Bibliothek enthält (Standard: der Ordner des Herstellers, z. B. /opt/cloudhsm).</translation>
+    </message>
+    <message>
+        <source>--chart is for --format helm.</source>
+        <translation>--chart gilt nur für --format helm.</translation>
+    </message>
+    <message>
+        <source>--chart must be akeyless-gateway or akeyless-api-gateway, not &apos;%1&apos;.</source>
+        <translation>--chart muss akeyless-gateway oder akeyless-api-gateway sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>the %1 format reads the PIN from a Kubernetes secret; it is not written.</source>
+        <translation>das Format %1 liest die PIN aus einem Kubernetes-Secret; sie wird nicht geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -820,6 +840,29 @@
     <message>
         <source>%1 returned %2: %3</source>
         <translation>%1 lieferte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::GatewayConfig</name>
+    <message>
+        <source>%1 would be mounted over the container&apos;s system folder %2: copy the vendor&apos;s folder under /opt (e.g. /opt/vendor) and point PKCS11_LIB_PATH there.</source>
+        <translation>%1 würde über den Systemordner %2 des Containers eingebunden: Kopieren Sie den Ordner des Herstellers unter /opt (z. B. /opt/vendor) und lassen Sie PKCS11_LIB_PATH dorthin zeigen.</translation>
+    </message>
+    <message>
+        <source>The mount folder must be an absolute path, not &apos;%1&apos;.</source>
+        <translation>Der eingebundene Ordner muss ein absoluter Pfad sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>PKCS11_LIB_PATH %1 is not inside the mount folder %2.</source>
+        <translation>PKCS11_LIB_PATH %1 liegt nicht im eingebundenen Ordner %2.</translation>
+    </message>
+    <message>
+        <source>docker run -v cannot mount &apos;%1&apos;: the path contains &apos;:&apos; or &apos;,&apos;; move it, or use the compose format.</source>
+        <translation>docker run -v kann „%1“ nicht einbinden: Der Pfad enthält „:“ oder „,“; verschieben Sie ihn oder verwenden Sie das Format compose.</translation>
+    </message>
+    <message>
+        <source>Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which drops a slot of 0; select the token by its label or serial instead (--token-label or --token-serial).</source>
+        <translation>Slot 0: Beide Helm-Charts setzen HSM_SLOT nur {{ if .slot }}, was einen Slot 0 weglässt; wählen Sie den Token stattdessen über sein Label oder seine Seriennummer (--token-label oder --token-serial).</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1453,79 @@
     </message>
 </context>
 <context>
+    <name>hsm::ui::CreateKekDialog</name>
+    <message>
+        <source>Create Key-Encryption Key</source>
+        <translation>Schlüsselverschlüsselungsschlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>A new key-encryption key (KEK) on %1 for hsm_wrap_encrypt fragments: sensitive and never extractable. An RSA pair&apos;s private key may only decrypt and unwrap, its public key only encrypt and wrap; an AES key may only encrypt and decrypt.</source>
+        <translation>Ein neuer Schlüsselverschlüsselungsschlüssel (KEK) auf %1 für hsm_wrap_encrypt-Fragmente: sensibel und nie extrahierbar. Der private Schlüssel eines RSA-Paars darf nur entschlüsseln und entpacken, sein öffentlicher nur verschlüsseln und verpacken; ein AES-Schlüssel darf nur ver- und entschlüsseln.</translation>
+    </message>
+    <message>
+        <source>KEK label</source>
+        <translation>KEK-Label</translation>
+    </message>
+    <message>
+        <source>KEK type</source>
+        <translation>KEK-Typ</translation>
+    </message>
+    <message>
+        <source>AES-256 key (aes-gcm, aes-cbc, aes-cbc-pad)</source>
+        <translation>AES-256-Schlüssel (aes-gcm, aes-cbc, aes-cbc-pad)</translation>
+    </message>
+    <message>
+        <source>RSA key pair of %1 bits (rsa-oaep-sha256)</source>
+        <translation>RSA-Schlüsselpaar mit %1 Bit (rsa-oaep-sha256)</translation>
+    </message>
+    <message>
+        <source>KEK creation message</source>
+        <translation>Meldung zur KEK-Erstellung</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>E&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>Create the KEK</source>
+        <translation>Den KEK erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>Creating the RSA key pair &apos;%1&apos;; large keys take a while…</source>
+        <translation>Das RSA-Schlüsselpaar „%1“ wird erstellt; große Schlüssel dauern eine Weile …</translation>
+    </message>
+    <message>
+        <source>Creating the AES key &apos;%1&apos;…</source>
+        <translation>Der AES-Schlüssel „%1“ wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Creating the KEK was cancelled.</source>
+        <translation>Das Erstellen des KEK wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1
+Not created: %2</source>
+        <translation>%1
+Nicht erstellt: %2</translation>
+    </message>
+    <message>
+        <source>The token is not logged in any more: log in and the KEK is created.</source>
+        <translation>Das Token ist nicht mehr angemeldet: Melden Sie sich an, dann wird der KEK erstellt.</translation>
+    </message>
+</context>
+<context>
     <name>hsm::ui::CreateKeyDialog</name>
     <message>
         <source>HMAC-SHA256 key (%1)</source>
@@ -1730,7 +1846,7 @@ Adaptive Proportion Test: %2</translation>
     </message>
     <message>
         <source>&amp;Replace the existing fragment of this name</source>
-        <translation>Das vorhandene Fragment dieses Namens &amp;ersetzen</translation>
+        <translation>Das vorhandene Fragment dieses Namens e&amp;rsetzen</translation>
     </message>
     <message>
         <source>Customer Fragment</source>
@@ -1757,28 +1873,12 @@ Adaptive Proportion Test: %2</translation>
         <translation>optional</translation>
     </message>
     <message>
-        <source>hsm_&amp;wrapped</source>
-        <translation>hsm_&amp;wrapped</translation>
-    </message>
-    <message>
-        <source>Derived once when the gateway starts and kept in memory.</source>
-        <translation>Beim Start des Gateways einmal abgeleitet und im Speicher gehalten.</translation>
-    </message>
-    <message>
         <source>hsm_&amp;secured</source>
         <translation>hsm_&amp;secured</translation>
     </message>
     <message>
-        <source>Derived on every use, never kept.</source>
-        <translation>Bei jeder Verwendung abgeleitet, nie aufbewahrt.</translation>
-    </message>
-    <message>
         <source>s&amp;tandard</source>
         <translation>s&amp;tandard</translation>
-    </message>
-    <message>
-        <source>Stored as is, no HSM.</source>
-        <translation>Unverändert gespeichert, ohne HSM.</translation>
     </message>
     <message>
         <source>Type %1</source>
@@ -1864,6 +1964,89 @@ Adaptive Proportion Test: %2</translation>
         <source>Finish will replace the fragment named &apos;%1&apos; in %2; the gateway then loses the old fragment&apos;s value.</source>
         <translation>„Abschließen“ ersetzt das Fragment namens „%1“ in %2; das Gateway verliert dann den Wert des alten Fragments.</translation>
     </message>
+    <message>
+        <source>Write the &amp;older name hsm_wrapped</source>
+        <translation>Den ä&amp;lteren Namen hsm_wrapped schreiben</translation>
+    </message>
+    <message>
+        <source>hsm_wrap_&amp;hmac</source>
+        <translation>hsm_wrap_&amp;hmac</translation>
+    </message>
+    <message>
+        <source>Derived with the HMAC key once when the gateway starts and kept in memory.</source>
+        <translation>Beim Start des Gateways einmal mit dem HMAC-Schlüssel abgeleitet und im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <source>Derived with the HMAC key on every use, never kept.</source>
+        <translation>Bei jeder Verwendung mit dem HMAC-Schlüssel abgeleitet, nie gehalten.</translation>
+    </message>
+    <message>
+        <source>hsm_wrap_en&amp;crypt</source>
+        <translation>hsm_wrap_en&amp;crypt</translation>
+    </message>
+    <message>
+        <source>Encrypted under the KEK; the gateway decrypts it in the HSM, and the KEK can be rotated later without changing the fragment.</source>
+        <translation>Unter dem KEK verschlüsselt; das Gateway entschlüsselt es im HSM, und der KEK kann später gewechselt werden, ohne das Fragment zu ändern.</translation>
+    </message>
+    <message>
+        <source>Stored as is, no HSM: the gateway uses the value itself.</source>
+        <translation>Unverändert gespeichert, ohne HSM: Das Gateway verwendet den Wert selbst.</translation>
+    </message>
+    <message>
+        <source>Write the older name hsm_wrapped</source>
+        <translation>Den älteren Namen hsm_wrapped schreiben</translation>
+    </message>
+    <message>
+        <source>Older gateway releases know this type only as hsm_wrapped; newer releases name it hsm_wrap_hmac and still read hsm_wrapped. Check your gateway&apos;s documentation if unsure which it runs.</source>
+        <translation>Ältere Gateway-Versionen kennen diesen Typ nur als hsm_wrapped; neuere nennen ihn hsm_wrap_hmac und lesen hsm_wrapped weiterhin. Sehen Sie im Zweifel in der Dokumentation Ihres Gateways nach, welche Version läuft.</translation>
+    </message>
+    <message>
+        <source>Older gateway releases know only hsm_wrapped; newer ones name the type hsm_wrap_hmac and add hsm_wrap_encrypt.</source>
+        <translation>Ältere Gateway-Versionen kennen nur hsm_wrapped; neuere nennen den Typ hsm_wrap_hmac und kennen zusätzlich hsm_wrap_encrypt.</translation>
+    </message>
+    <message>
+        <source>About the types offered</source>
+        <translation>Zu den angebotenen Typen</translation>
+    </message>
+    <message>
+        <source>The key chosen is the KEK &apos;%1&apos; (%2): hsm_wrap_encrypt or standard. For hsm_wrap_hmac or hsm_secured go back and choose an HMAC key.</source>
+        <translation>Gewählt ist der KEK „%1“ (%2): hsm_wrap_encrypt oder standard. Für hsm_wrap_hmac oder hsm_secured gehen Sie zurück und wählen einen HMAC-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key chosen is the HMAC key &apos;%1&apos;: hsm_wrap_hmac, hsm_secured or standard. For hsm_wrap_encrypt go back and choose a key-encryption key.</source>
+        <translation>Gewählt ist der HMAC-Schlüssel „%1“: hsm_wrap_hmac, hsm_secured oder standard. Für hsm_wrap_encrypt gehen Sie zurück und wählen einen Schlüsselverschlüsselungsschlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::ui::FragmentTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>Schlüssel-Label</translation>
+    </message>
+    <message>
+        <source>Wrap algorithm</source>
+        <translation>Verschlüsselungsalgorithmus</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
 </context>
 <context>
     <name>hsm::ui::FragmentWizard</name>
@@ -1894,6 +2077,136 @@ Adaptive Proportion Test: %2</translation>
     <message>
         <source>%1 already has a fragment named &apos;%2&apos; (%3, %4). Choose another name, or replace that fragment.</source>
         <translation>%1 enthält bereits ein Fragment namens „%2“ (%3, %4). Einen anderen Namen wählen oder dieses Fragment ersetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::ui::FragmentsPage</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Show &amp;Fingerprint</source>
+        <translation>Fingerabdruck &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate KEK…</source>
+        <translation>KEK &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Fragments status</source>
+        <translation>Status der Fragmente</translation>
+    </message>
+    <message>
+        <source>Customer Fragments</source>
+        <translation>Kundenfragmente</translation>
+    </message>
+    <message>
+        <source>Fragments f&amp;ile:</source>
+        <translation>Fragment&amp;datei:</translation>
+    </message>
+    <message>
+        <source>Fragments file</source>
+        <translation>Fragmentdatei</translation>
+    </message>
+    <message>
+        <source>customer_fragments.json; Return reads it</source>
+        <translation>customer_fragments.json; die Eingabetaste liest sie</translation>
+    </message>
+    <message>
+        <source>Open a fragments file</source>
+        <translation>Eine Fragmentdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Read the fragments file again</source>
+        <translation>Die Fragmentdatei neu lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Entries (their values are never shown):</source>
+        <translation>&amp;Einträge (ihre Werte werden nie gezeigt):</translation>
+    </message>
+    <message>
+        <source>Fragment entries</source>
+        <translation>Fragmenteinträge</translation>
+    </message>
+    <message>
+        <source>Show the fingerprint of the selected entry</source>
+        <translation>Den Fingerabdruck des gewählten Eintrags zeigen</translation>
+    </message>
+    <message>
+        <source>The first 16 hex digits of the SHA-256 of the value the gateway uses; for the HSM types this needs the token.</source>
+        <translation>Die ersten 16 Hex-Ziffern des SHA-256 des Werts, den das Gateway verwendet; für die HSM-Typen braucht das das Token.</translation>
+    </message>
+    <message>
+        <source>Rotate the KEK of the selected entry</source>
+        <translation>Den KEK des gewählten Eintrags wechseln</translation>
+    </message>
+    <message>
+        <source>Open Customer Fragments</source>
+        <translation>Kundenfragmente öffnen</translation>
+    </message>
+    <message>
+        <source>Customer fragments (*.json);;All files (*)</source>
+        <translation>Kundenfragmente (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fragment(s) in %1.</source>
+        <translation>
+            <numerusform>%n Fragment in %1.</numerusform>
+            <numerusform>%n Fragmente in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 and needs the HSM: choose its token in the main window first.</source>
+        <translation>%1 ist %2 und braucht das HSM: Wählen Sie zuerst sein Token im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>%1 has the type &apos;%2&apos;, which HSM Admin does not know; it has no fingerprint here.</source>
+        <translation>%1 hat den Typ „%2“, den HSM Admin nicht kennt; es hat hier keinen Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>Deriving the value of %1…</source>
+        <translation>Der Wert von %1 wird abgeleitet …</translation>
+    </message>
+    <message>
+        <source>No fingerprint for %1: %2 %3</source>
+        <translation>Kein Fingerabdruck für %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>The token is not logged in: log in and the fingerprint of %1 is derived.</source>
+        <translation>Das Token ist nicht angemeldet: Melden Sie sich an, dann wird der Fingerabdruck von %1 abgeleitet.</translation>
+    </message>
+    <message>
+        <source>No fingerprint for %1: %2</source>
+        <translation>Kein Fingerabdruck für %1: %2</translation>
+    </message>
+    <message>
+        <source>Fingerprint of %1: %2</source>
+        <translation>Fingerabdruck von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2; only hsm_wrap_encrypt fragments have a KEK to rotate.</source>
+        <translation>%1 ist %2; nur hsm_wrap_encrypt-Fragmente haben einen KEK, der gewechselt werden kann.</translation>
+    </message>
+    <message>
+        <source>Rotating a KEK needs the HSM: choose its token in the main window first.</source>
+        <translation>Ein KEK-Wechsel braucht das HSM: Wählen Sie zuerst sein Token im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>Log in to the token to see its key-encryption keys.</source>
+        <translation>Melden Sie sich am Token an, um seine Schlüsselverschlüsselungsschlüssel zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 was rotated; %2 was rewritten and its previous version is %2.bak.</source>
+        <translation>Der KEK von %1 wurde gewechselt; %2 wurde neu geschrieben, die vorige Fassung ist %2.bak.</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2282,18 @@ Adaptive Proportion Test: %2</translation>
     <message>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>C&amp;hart:</translation>
+    </message>
+    <message>
+        <source>Helm chart</source>
+        <translation>Helm-Chart</translation>
+    </message>
+    <message>
+        <source>The vendor&apos;s charts read the HSM settings under different paths.</source>
+        <translation>Die Charts des Herstellers lesen die HSM-Einstellungen unter verschiedenen Pfaden.</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2624,78 @@ Adaptive Proportion Test: %2</translation>
         <source>%1 cannot be used: %2</source>
         <translation>%1 ist nicht verwendbar: %2</translation>
     </message>
+    <message>
+        <source>&amp;HMAC key, for hsm_wrap_hmac and hsm_secured</source>
+        <translation>&amp;HMAC-Schlüssel, für hsm_wrap_hmac und hsm_secured</translation>
+    </message>
+    <message>
+        <source>Key-&amp;encryption key (KEK), for hsm_wrap_encrypt</source>
+        <translation>Schlüssel&amp;verschlüsselungsschlüssel (KEK), für hsm_wrap_encrypt</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap algorithm:</source>
+        <translation>Verschlüsselungs&amp;algorithmus:</translation>
+    </message>
+    <message>
+        <source>HMAC key, for hsm_wrap_hmac and hsm_secured</source>
+        <translation>HMAC-Schlüssel, für hsm_wrap_hmac und hsm_secured</translation>
+    </message>
+    <message>
+        <source>Key-encryption key, for hsm_wrap_encrypt</source>
+        <translation>Schlüsselverschlüsselungsschlüssel, für hsm_wrap_encrypt</translation>
+    </message>
+    <message>
+        <source>Wrap algorithm</source>
+        <translation>Verschlüsselungsalgorithmus</translation>
+    </message>
+    <message>
+        <source>About the wrap algorithms</source>
+        <translation>Zu den Verschlüsselungsalgorithmen</translation>
+    </message>
+    <message>
+        <source>Choose the key-encryption key (KEK) the fragment is encrypted under, and the algorithm. Each KEK is checked with an encrypt/decrypt round trip inside the HSM for every algorithm its kind allows.</source>
+        <translation>Wählen Sie den Schlüsselverschlüsselungsschlüssel (KEK), unter dem das Fragment verschlüsselt wird, und den Algorithmus. Jeder KEK wird für jeden Algorithmus, den seine Art zulässt, mit einem Hin- und Rückweg aus Ver- und Entschlüsselung im HSM geprüft.</translation>
+    </message>
+    <message>
+        <source>&amp;Key-encryption keys on the token (RSA key pairs, AES keys):</source>
+        <translation>&amp;Schlüsselverschlüsselungsschlüssel auf dem Token (RSA-Schlüsselpaare, AES-Schlüssel):</translation>
+    </message>
+    <message>
+        <source>Key-encryption keys on the token</source>
+        <translation>Schlüsselverschlüsselungsschlüssel auf dem Token</translation>
+    </message>
+    <message>
+        <source>&amp;Create KEK…</source>
+        <translation>KEK &amp;erstellen …</translation>
+    </message>
+    <message>
+        <source>Create a new key-encryption key</source>
+        <translation>Einen neuen Schlüsselverschlüsselungsschlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Reading the key-encryption keys of %1…</source>
+        <translation>Die Schlüsselverschlüsselungsschlüssel von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The token has no key-encryption key yet: create one.</source>
+        <translation>Das Token hat noch keinen Schlüsselverschlüsselungsschlüssel: Erstellen Sie einen.</translation>
+    </message>
+    <message>
+        <source>Checking &apos;%1&apos; with encrypt/decrypt round trips…</source>
+        <translation>„%1“ wird mit Hin- und Rückwegen aus Ver- und Entschlüsselung geprüft …</translation>
+    </message>
+    <message>
+        <source>Passed: encrypts and decrypts (%1)</source>
+        <translation>Bestanden: ver- und entschlüsselt (%1)</translation>
+    </message>
+    <message>
+        <source>Every algorithm for this kind of key works on this module.</source>
+        <translation>Jeder Algorithmus für diese Art Schlüssel funktioniert auf diesem Modul.</translation>
+    </message>
+    <message>
+        <source>Not offered, because the round trip failed on this module: %1</source>
+        <translation>Nicht angeboten, weil der Hin- und Rückweg auf diesem Modul fehlschlug: %1</translation>
+    </message>
 </context>
 <context>
     <name>hsm::ui::LoginFlow</name>
@@ -2592,6 +2989,14 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     <message>
         <source>Show every PKCS#11 call made to the library, with its return value and duration</source>
         <translation>Jeden PKCS#11-Aufruf an die Bibliothek mit Rückgabewert und Dauer zeigen</translation>
+    </message>
+    <message>
+        <source>Customer &amp;Fragments…</source>
+        <translation>&amp;Kundenfragmente …</translation>
+    </message>
+    <message>
+        <source>Open a customer_fragments.json: list its entries, show fingerprints and rotate KEKs</source>
+        <translation>Eine customer_fragments.json öffnen: ihre Einträge auflisten, Fingerabdrücke zeigen und KEKs wechseln</translation>
     </message>
 </context>
 <context>
@@ -2928,7 +3333,7 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     </message>
     <message>
         <source>C&amp;heck</source>
-        <translation>&amp;Prüfen</translation>
+        <translation>Prü&amp;fen</translation>
     </message>
     <message>
         <source>Label of the key to check</source>
@@ -3212,6 +3617,141 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     </message>
 </context>
 <context>
+    <name>hsm::ui::RotateKekDialog</name>
+    <message>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Wechseln</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Rotate KEK</source>
+        <translation>KEK wechseln</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) is encrypted under the KEK &apos;%3&apos; with %4. The fragment is decrypted and encrypted under the new KEK inside the HSM; %5 is rewritten, keeping the previous version as %5.bak, only when the fingerprints before and after are equal.</source>
+        <translation>„%1“ (%2) ist unter dem KEK „%3“ mit %4 verschlüsselt. Das Fragment wird im HSM entschlüsselt und unter dem neuen KEK verschlüsselt; %5 wird nur dann neu geschrieben, mit der vorigen Fassung als %5.bak, wenn die Fingerabdrücke vorher und nachher gleich sind.</translation>
+    </message>
+    <message>
+        <source>New KEK</source>
+        <translation>Neuer KEK</translation>
+    </message>
+    <message>
+        <source>Wrap algorithm for the new KEK</source>
+        <translation>Verschlüsselungsalgorithmus für den neuen KEK</translation>
+    </message>
+    <message>
+        <source>not rotated yet</source>
+        <translation>noch nicht gewechselt</translation>
+    </message>
+    <message>
+        <source>Fingerprint before</source>
+        <translation>Fingerabdruck vorher</translation>
+    </message>
+    <message>
+        <source>Fingerprint after</source>
+        <translation>Fingerabdruck nachher</translation>
+    </message>
+    <message>
+        <source>Rotation message</source>
+        <translation>Meldung zum KEK-Wechsel</translation>
+    </message>
+    <message>
+        <source>Rotate the KEK</source>
+        <translation>Den KEK wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;New KEK:</source>
+        <translation>&amp;Neuer KEK:</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>&amp;Algorithmus:</translation>
+    </message>
+    <message>
+        <source>Fingerprint &amp;before:</source>
+        <translation>Fingerabdruck &amp;vorher:</translation>
+    </message>
+    <message>
+        <source>Fingerprint a&amp;fter:</source>
+        <translation>Fingerabdruck na&amp;chher:</translation>
+    </message>
+    <message>
+        <source>Reading the token&apos;s key-encryption keys…</source>
+        <translation>Die Schlüsselverschlüsselungsschlüssel des Tokens werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Could not read the token&apos;s keys: %1</source>
+        <translation>Die Schlüssel des Tokens konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the current KEK)</source>
+        <translation>%1 (der aktuelle KEK)</translation>
+    </message>
+    <message>
+        <source>The token shows no key-encryption key (RSA key pair or AES key). Create one (create-key --key-type aes|rsa), or log in to see private keys.</source>
+        <translation>Das Token zeigt keinen Schlüsselverschlüsselungsschlüssel (RSA-Schlüsselpaar oder AES-Schlüssel). Erstellen Sie einen (create-key --key-type aes|rsa), oder melden Sie sich an, um private Schlüssel zu sehen.</translation>
+    </message>
+    <message>
+        <source>Checking &apos;%1&apos; with encrypt/decrypt round trips…</source>
+        <translation>„%1“ wird mit Hin- und Rückwegen aus Ver- und Entschlüsselung geprüft …</translation>
+    </message>
+    <message>
+        <source>Not offered, because the round trip failed on this module: %1</source>
+        <translation>Nicht angeboten, weil der Hin- und Rückweg auf diesem Modul fehlschlug: %1</translation>
+    </message>
+    <message>
+        <source>Choose the new KEK first.</source>
+        <translation>Wählen Sie zuerst den neuen KEK.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 has no fragment with id &apos;%2&apos; any more.</source>
+        <translation>Nichts wurde geändert: %1 hat kein Fragment mit der ID „%2“ mehr.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 is %2; only hsm_wrap_encrypt fragments have a KEK to rotate.</source>
+        <translation>Nichts wurde geändert: %1 ist %2; nur hsm_wrap_encrypt-Fragmente haben einen KEK, der gewechselt werden kann.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 is already encrypted under &apos;%2&apos;; choose another KEK.</source>
+        <translation>Nichts wurde geändert: %1 ist bereits unter „%2“ verschlüsselt; wählen Sie einen anderen KEK.</translation>
+    </message>
+    <message>
+        <source>Decrypting with &apos;%1&apos; and encrypting under &apos;%2&apos; in the HSM…</source>
+        <translation>Im HSM wird mit „%1“ entschlüsselt und unter „%2“ verschlüsselt …</translation>
+    </message>
+    <message>
+        <source>The rotation was cancelled; nothing was changed.</source>
+        <translation>Der KEK-Wechsel wurde abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1 %2</source>
+        <translation>Nichts wurde geändert: %1 %2</translation>
+    </message>
+    <message>
+        <source>The token is not logged in: log in and the rotation starts again.</source>
+        <translation>Das Token ist nicht angemeldet: Melden Sie sich an, dann beginnt der KEK-Wechsel erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the fingerprints before and after differ.</source>
+        <translation>Nichts wurde geändert: Die Fingerabdrücke vorher und nachher unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the entry %1 in %2 changed while it was rotated; open the file again and retry.</source>
+        <translation>Nichts wurde geändert: Der Eintrag %1 in %2 hat sich während des Wechsels geändert; öffnen Sie die Datei erneut und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 is now encrypted under &apos;%2&apos; with %3; the fingerprints are equal. %4 was rewritten; the previous version is %4.bak.</source>
+        <translation>%1 ist jetzt unter „%2“ mit %3 verschlüsselt; die Fingerabdrücke sind gleich. %4 wurde neu geschrieben; die vorige Fassung ist %4.bak.</translation>
+    </message>
+</context>
+<context>
     <name>hsm::ui::SavePage</name>
     <message>
         <source>Bro&amp;wse…</source>
@@ -3219,7 +3759,7 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     </message>
     <message>
         <source>&amp;Replace the existing fragment of this name</source>
-        <translation>Das vorhandene Fragment dieses Namens &amp;ersetzen</translation>
+        <translation>Das vorhandene Fragment dieses Namens e&amp;rsetzen</translation>
     </message>
     <message>
         <source>Saving status</source>
@@ -3235,7 +3775,7 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     </message>
     <message>
         <source>Fragments fi&amp;le:</source>
-        <translation>Fragment&amp;datei:</translation>
+        <translation>&amp;Fragmentdatei:</translation>
     </message>
     <message>
         <source>Fragments file</source>
@@ -3649,6 +4189,10 @@ Nicht angemeldet, daher nicht erneut versucht: %2 „Wiederholen“ fragt nach d
     <message>
         <source>The token is not logged in any more: log in and the fragment is generated again.</source>
         <translation>Das Token ist nicht mehr angemeldet: Nach der Anmeldung wird das Fragment erneut erzeugt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, %2, id %3, encrypted in the HSM under the KEK &apos;%4&apos; with %5; seed from %6 entropy. The fingerprint is of the fragment decrypted again in the HSM.</source>
+        <translation>„%1“, %2, ID %3, im HSM unter dem KEK „%4“ mit %5 verschlüsselt; Seed aus Entropie von %6. Der Fingerabdruck ist der des im HSM wieder entschlüsselten Fragments.</translation>
     </message>
 </context>
 <context>
