@@ -3,87 +3,110 @@
 
 #include "core/files/InputFile.h"
 
-#include <QHash>
-#include <QRegularExpression>
+#include <QByteArrayView>
+#include <QCoreApplication>
 
 namespace hsm {
 namespace {
 
 Error lineError(const QString &name, int line, const QString &what) {
-    return Error::make(Error::Kind::Input,
-                       QStringLiteral("%1, line %2: %3").arg(name).arg(line).arg(what));
+    return Error::make(Error::Kind::Input, QCoreApplication::translate("hsm::EnvFile",
+                                                                       "%1, line %2: %3")
+                                               .arg(name)
+                                               .arg(line)
+                                               .arg(what));
+}
+
+// docker trims what Go's unicode.IsSpace calls space from the start of every line.
+QString withoutLeadingSpace(const QString &line) {
+    qsizetype i = 0;
+    while (i < line.size() && line[i].isSpace())
+        ++i;
+    return line.mid(i);
 }
 
 } // namespace
 
 Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
-    static const QRegularExpression keyFormat(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     EnvFile out;
-    QHash<QString, int> &firstLine = out.m_lines;
-    // Editors on Windows write a byte order mark before the first key.
+    // Editors on Windows write a byte order mark before the first name.
     const QByteArray text = content.startsWith("\xEF\xBB\xBF") ? content.mid(3) : content;
+    // docker splits at LF and drops one CR before it; nothing else ends a line.
     const QList<QByteArray> lines = text.split('\n');
     for (int i = 0; i < lines.size(); ++i) {
         const int number = i + 1;
-        QString line = QString::fromUtf8(lines[i]);
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
-            continue;
-        QString rest = trimmed;
-        if (rest.startsWith(QLatin1String("export ")))
-            rest = rest.mid(7).trimmed();
-        const qsizetype eq = rest.indexOf(QLatin1Char('='));
-        if (eq < 0)
-            return lineError(name, number, QStringLiteral("expected KEY=VALUE, found no '='."));
-        const QString key = rest.left(eq).trimmed();
-        if (!keyFormat.match(key).hasMatch())
-            return lineError(name, number, QStringLiteral("'%1' is not a variable name.").arg(key));
-        QString value = rest.mid(eq + 1);
-        if (!value.isEmpty() &&
-            (value.front() == QLatin1Char('"') || value.front() == QLatin1Char('\''))) {
-            const QChar quote = value.front();
-            QString unquoted;
-            bool closed = false;
-            qsizetype j = 1;
-            for (; j < value.size(); ++j) {
-                const QChar c = value[j];
-                if (c == quote) {
-                    closed = true;
-                    break;
-                }
-                // Double quotes allow \" and \\ inside, as shells and compose do.
-                if (quote == QLatin1Char('"') && c == QLatin1Char('\\') && j + 1 < value.size() &&
-                    (value[j + 1] == QLatin1Char('"') || value[j + 1] == QLatin1Char('\\'))) {
-                    unquoted += value[++j];
-                    continue;
-                }
-                unquoted += c;
-            }
-            if (!closed)
-                return lineError(name, number,
-                                 QStringLiteral("the value of %1 opens a %2 quote that is never "
-                                                "closed.")
-                                     .arg(key, quote == QLatin1Char('"')
-                                                   ? QStringLiteral("double")
-                                                   : QStringLiteral("single")));
-            const QString after = value.mid(j + 1).trimmed();
-            if (!after.isEmpty() && !after.startsWith(QLatin1Char('#')))
-                return lineError(
-                    name, number,
-                    QStringLiteral("unexpected text after the quoted value of %1.").arg(key));
-            value = unquoted;
+        QByteArray raw = lines[i];
+        if (raw.endsWith('\r'))
+            raw.chop(1);
+        if (const qsizetype cr = raw.indexOf('\r'); cr >= 0) {
+            // A file with CR-only line ends is one long line to docker: the next "line"
+            // (HSM_PIN=… perhaps) would become part of this value. Refused, naming only the
+            // name, so no value ends up in the message.
+            const QByteArray before = raw.left(cr);
+            const qsizetype eq = before.indexOf('=');
+            const QString whose =
+                eq > 0 ? QCoreApplication::translate("hsm::EnvFile", "the value of %1")
+                             .arg(withoutLeadingSpace(QString::fromUtf8(before.left(eq))))
+                       : QCoreApplication::translate("hsm::EnvFile", "this line");
+            return lineError(name, number,
+                             QCoreApplication::translate(
+                                 "hsm::EnvFile",
+                                 "a carriage return ends the line alone (old Mac line ends); "
+                                 "docker ends lines only at LF or CR LF and would read the next "
+                                 "line into %1. Save the file with LF line ends.")
+                                 .arg(whose));
         }
-        if (firstLine.contains(key))
-            return lineError(
-                name, number,
-                QStringLiteral("%1 is set again (first on line %2); docker would silently use "
-                               "the last one, so keep only the one you mean.")
-                    .arg(key)
-                    .arg(firstLine.value(key)));
-        firstLine.insert(key, number);
-        out.m_entries.append({key, value});
+        if (!QByteArrayView(raw).isValidUtf8())
+            return lineError(name, number,
+                             QCoreApplication::translate("hsm::EnvFile",
+                                                         "the line is not valid UTF-8, which "
+                                                         "docker refuses; save the file as "
+                                                         "UTF-8."));
+        const QString line = withoutLeadingSpace(QString::fromUtf8(raw));
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        const QString key = eq < 0 ? line : line.left(eq);
+        if (key.isEmpty())
+            return lineError(name, number,
+                             QCoreApplication::translate("hsm::EnvFile",
+                                                         "there is no name before the '='."));
+        if (key.contains(QLatin1Char(' ')) || key.contains(QLatin1Char('\t'))) {
+            // Without '=' the whole line is the "name": it may hold a value, so it is not shown.
+            if (eq < 0)
+                return lineError(name, number,
+                                 QCoreApplication::translate(
+                                     "hsm::EnvFile",
+                                     "the line has no '=' and holds whitespace, which docker "
+                                     "refuses; write NAME=VALUE."));
+            if (key.startsWith(QLatin1String("export ")) || key.startsWith(QLatin1String("export\t")))
+                return lineError(name, number,
+                                 QCoreApplication::translate(
+                                     "hsm::EnvFile",
+                                     "docker takes '%1' as the name and refuses it for its "
+                                     "whitespace (an env file is not a shell script); write "
+                                     "%2=… without 'export'.")
+                                     .arg(key, key.mid(7).trimmed()));
+            return lineError(name, number,
+                             QCoreApplication::translate(
+                                 "hsm::EnvFile",
+                                 "the name '%1' holds whitespace, which docker refuses; write "
+                                 "NAME=VALUE with nothing around the name.")
+                                 .arg(key));
+        }
+        if (const int first = out.m_lines.value(key); first > 0)
+            return lineError(name, number,
+                             QCoreApplication::translate(
+                                 "hsm::EnvFile",
+                                 "%1 is set again (first on line %2); docker would silently use "
+                                 "the last one, so keep only the one you mean.")
+                                 .arg(key)
+                                 .arg(first));
+        out.m_lines.insert(key, number);
+        if (eq < 0)
+            out.m_inherited.append(key);
+        else
+            out.m_entries.append({key, line.mid(eq + 1)});
     }
     return out;
 }
@@ -114,6 +137,14 @@ QString EnvFile::value(const QString &key) const {
             return e.second;
     }
     return QString();
+}
+
+std::optional<QString> EnvFile::valueForContainer(const QString &key) const {
+    if (contains(key))
+        return value(key);
+    if (m_inherited.contains(key) && qEnvironmentVariableIsSet(key.toLocal8Bit().constData()))
+        return qEnvironmentVariable(key.toLocal8Bit().constData());
+    return std::nullopt;
 }
 
 } // namespace hsm

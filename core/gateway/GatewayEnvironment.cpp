@@ -24,19 +24,23 @@ GatewayEnvironment GatewayEnvironment::fromProcess() {
 GatewayEnvironment GatewayEnvironment::fromEnvFile(const EnvFile &file, const QString &path) {
     GatewayEnvironment env;
     env.source = path;
-    env.libraryPath = file.value(QStringLiteral("PKCS11_LIB_PATH"));
+    // What the container gets: a line with only the name passes the caller's value on.
+    auto value = [&file](const char *name) {
+        return file.valueForContainer(QLatin1String(name)).value_or(QString());
+    };
+    env.libraryPath = value("PKCS11_LIB_PATH");
     auto id = [&](const char *name) {
-        const QString key = QLatin1String(name);
-        return TokenSelection::Identifier{file.value(key).trimmed(), key};
+        return TokenSelection::Identifier{value(name).trimmed(), QLatin1String(name)};
     };
     env.token.slot = id("HSM_SLOT");
     env.token.label = id("HSM_TOKEN_LABEL");
     env.token.serial = id("HSM_TOKEN_SERIAL");
-    env.useRand = file.value(QStringLiteral("HSM_USE_RAND"));
+    env.useRand = value("HSM_USE_RAND");
     env.pin = std::make_shared<SecretBytes>();
-    if (file.contains(QStringLiteral("HSM_PIN"))) {
-        QByteArray value = file.value(QStringLiteral("HSM_PIN")).toUtf8();
-        *env.pin = SecretBytes::take(value);
+    if (std::optional<QString> pin = file.valueForContainer(QStringLiteral("HSM_PIN"))) {
+        QByteArray bytes = pin->toUtf8();
+        *env.pin = SecretBytes::take(bytes);
+        pin->fill(QLatin1Char(' '));
     }
     return env;
 }

@@ -228,6 +228,9 @@ Result<GatewayImport> GatewayImport::fromEnvFile(const QByteArray &content, cons
             !s)
             return s.error();
     }
+    // As with `-e KEY`: docker passes the caller's value on, which is not in the file.
+    for (const QString &key : file->inherited())
+        import.unused << key + QStringLiteral(" (taken from the host's environment)");
     return import;
 }
 

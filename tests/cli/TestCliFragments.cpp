@@ -238,6 +238,32 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("FAIL  login: C_Login returned CKR_PIN_INCORRECT"));
         QVERIFY(!r.out.contains("wrong-pin"));
 
+        // Read as docker reads it: CR LF line ends are fine, quotes stay in the PIN (so
+        // the login fails as the gateway's would), and `export` is refused unread.
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"),
+                 envFile({good.join(QStringLiteral("\r\n"))}), QStringLiteral("--fragments"),
+                 m_file},
+                {});
+        QVERIFY2(r.status == 0, r.out.constData());
+        QStringList quotedPin = good;
+        quotedPin.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_PIN=(.*)")),
+                                   QStringLiteral("HSM_PIN=\"\\1\""));
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(quotedPin),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains("FAIL  login: C_Login returned CKR_PIN_INCORRECT"),
+                 r.out.constData());
+        QStringList exported = good;
+        exported.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_PIN=")),
+                                  QStringLiteral("export HSM_PIN="));
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(exported),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("docker takes 'export HSM_PIN' as the name")),
+                 qPrintable(r.err));
+
         // Two identifiers naming different tokens.
         r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"),
                  envFile(QStringList(good) << QStringLiteral("HSM_TOKEN_SERIAL=") +

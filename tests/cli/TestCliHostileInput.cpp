@@ -610,7 +610,8 @@ private Q_SLOTS:
     // --- Env files and docker run commands through export-config ---------------------
 
     void envFilesAndDockerRunCommands() {
-        const QByteArray lf = "# gateway\nPKCS11_LIB_PATH=\"/opt/HSM Lib/libv.so\"\n"
+        // docker takes values literally: quotes are part of them.
+        const QByteArray lf = "# gateway\nPKCS11_LIB_PATH=/opt/HSM Lib/libv.so\n"
                               "HSM_TOKEN_LABEL='my \"token\"'\nHSM_USE_RAND=true\n";
         QByteArray crlf = lf;
         crlf.replace("\n", "\r\n");
@@ -627,7 +628,16 @@ private Q_SLOTS:
         QVERIFY2(fromLf.status == 0, qPrintable(fromLf.err));
         QCOMPARE(fromCrlf.status, 0);
         QCOMPARE(fromCrlf.out, fromLf.out);
-        QVERIFY(fromLf.out.contains("HSM_TOKEN_LABEL=my \"token\"\n"));
+        QVERIFY(fromLf.out.contains("HSM_TOKEN_LABEL='my \"token\"'\n"));
+        QVERIFY(fromLf.out.contains("PKCS11_LIB_PATH=/opt/HSM Lib/libv.so\n"));
+
+        // A quoted path is a relative one to the gateway, so the export refuses it.
+        const QString quoted = path(QStringLiteral("quoted.env"));
+        QVERIFY(writeFile(quoted, "PKCS11_LIB_PATH=\"/opt/v/lib.so\"\nHSM_SLOT=1\n"));
+        RunResult q = exportFrom(QStringLiteral("--env-file"), quoted);
+        QCOMPARE(q.status, 1);
+        QCOMPARE(q.err, QStringLiteral("error: PKCS11_LIB_PATH must be an absolute path inside "
+                                       "the container, not '\"/opt/v/lib.so\"'.\n"));
 
         const QString repeated = path(QStringLiteral("repeated.env"));
         QVERIFY(writeFile(repeated, crlf + "HSM_TOKEN_LABEL=other\r\n"));
