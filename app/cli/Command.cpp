@@ -25,7 +25,9 @@ QList<QCommandLineOption> globalOptions() {
                    "Command", "PKCS#11 library to use (default: PKCS11_LIB_PATH, else the built-in "
                               "demo HSM)."),
                "path"),
-        option("slot", QT_TRANSLATE_NOOP("Command", "Token by slot id (default: HSM_SLOT)."), "id"),
+        option("slot",
+               QT_TRANSLATE_NOOP("Command", "Token by slot id, in decimal (default: HSM_SLOT)."),
+               "id"),
         option("token-label",
                QT_TRANSLATE_NOOP("Command", "Token by its exact label (default: HSM_TOKEN_LABEL)."),
                "label"),

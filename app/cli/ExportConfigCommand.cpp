@@ -129,6 +129,11 @@ int ExportConfigCommand::run(CommandContext &context) {
                                 .arg(names.join(QStringLiteral(", "))));
     }
     if (ids.size() == 1) {
+        // A slot is read as selection reads it, so the export names the slot a check used.
+        if (ids.first().first == GatewayTokenMode::Slot) {
+            if (Result<CK_SLOT_ID> slot = TokenSelection::slotNumber(ids.first().second); !slot)
+                return context.fail(slot.error());
+        }
         config.tokenMode = ids.first().first;
         config.tokenValue = ids.first().second.value;
     }

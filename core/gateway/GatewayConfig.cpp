@@ -131,6 +131,19 @@ bool GatewayConfig::carriesPin(Format format) {
     return format == Format::Docker || format == Format::Env || format == Format::Compose;
 }
 
+Result<CK_SLOT_ID> GatewayConfig::slotNumber() const {
+    return TokenSelection::slotNumber({tokenValue, QStringLiteral("HSM_SLOT")});
+}
+
+QString GatewayConfig::exportedTokenValue() const {
+    // "010" is written as the 10 the gateway reads, so no reader can take it for octal.
+    if (tokenMode == GatewayTokenMode::Slot) {
+        if (Result<CK_SLOT_ID> slot = slotNumber())
+            return QString::number(slot.value());
+    }
+    return tokenValue;
+}
+
 QString GatewayConfig::tokenVariable() const {
     switch (tokenMode) {
     case GatewayTokenMode::Slot:
@@ -155,11 +168,8 @@ Status GatewayConfig::validate() const {
         return configError(QStringLiteral("No token identifier: set exactly one of HSM_SLOT, "
                                           "HSM_TOKEN_LABEL or HSM_TOKEN_SERIAL."));
     if (tokenMode == GatewayTokenMode::Slot) {
-        bool ok = false;
-        tokenValue.toULong(&ok);
-        if (!ok)
-            return configError(
-                QStringLiteral("HSM_SLOT must be a number, not '%1'.").arg(tokenValue));
+        if (Result<CK_SLOT_ID> slot = slotNumber(); !slot)
+            return slot.error();
     }
     for (const QString *v : {&libraryPath, &tokenValue, &fragmentsPath, &accessId, &pin, &mountRoot,
                              &mountHostFolder}) {
@@ -230,7 +240,7 @@ Result<QString> GatewayConfig::render(Format format) const {
         out += QStringLiteral(" \\\n");
         out += env(QStringLiteral("ADMIN_ACCESS_ID"), accessId);
         out += env(QStringLiteral("HSM_PIN"), pinValue);
-        out += env(tokenVariable(), tokenValue);
+        out += env(tokenVariable(), exportedTokenValue());
         out += env(QStringLiteral("HSM_USE_RAND"), useRandText);
         out += env(QStringLiteral("PKCS11_LIB_PATH"), libraryPath);
         if (fragmentsVariable)
@@ -264,7 +274,7 @@ Result<QString> GatewayConfig::render(Format format) const {
                        .arg(fragmentsPath + QLatin1Char(':') + QLatin1String(kFragmentsMount));
         out += QStringLiteral("ADMIN_ACCESS_ID=%1\n").arg(accessId);
         out += QStringLiteral("HSM_PIN=%1\n").arg(pinValue);
-        out += QStringLiteral("%1=%2\n").arg(tokenVariable(), tokenValue);
+        out += QStringLiteral("%1=%2\n").arg(tokenVariable(), exportedTokenValue());
         out += QStringLiteral("HSM_USE_RAND=%1\n").arg(useRandText);
         out += QStringLiteral("PKCS11_LIB_PATH=%1\n").arg(libraryPath);
         if (fragmentsVariable)
@@ -289,7 +299,7 @@ Result<QString> GatewayConfig::render(Format format) const {
         y.beginMap(QStringLiteral("environment"));
         env(QStringLiteral("ADMIN_ACCESS_ID"), accessId);
         env(QStringLiteral("HSM_PIN"), pinValue);
-        env(tokenVariable(), tokenValue);
+        env(tokenVariable(), exportedTokenValue());
         env(QStringLiteral("HSM_USE_RAND"), useRandText);
         env(QStringLiteral("PKCS11_LIB_PATH"), libraryPath);
         if (fragmentsVariable)
@@ -367,10 +377,10 @@ Result<QString> GatewayConfig::render(Format format) const {
         // Identifiers are strings: Helm prints a bare 1538628664 as 1.538628664e+09.
         switch (tokenMode) {
         case GatewayTokenMode::Slot:
-            if (tokenValue.toULong() == 0)
+            if (slotNumber().value() == 0)
                 y.comment(QStringLiteral("The charts write HSM_SLOT only {{ if .slot }}, which "
                                          "drops a bare 0; prefer tokenLabel or tokenSerial."));
-            y.string(QStringLiteral("slot"), QString::number(tokenValue.toULong()));
+            y.string(QStringLiteral("slot"), exportedTokenValue());
             break;
         case GatewayTokenMode::Label:
             y.string(QStringLiteral("tokenLabel"), tokenValue);
@@ -407,7 +417,8 @@ Result<QString> GatewayConfig::render(Format format) const {
 
 QStringList GatewayConfig::warnings(Format format) const {
     QStringList lines;
-    if (format == Format::Helm && tokenMode == GatewayTokenMode::Slot && tokenValue.toULong() == 0)
+    const Result<CK_SLOT_ID> slot = slotNumber();
+    if (format == Format::Helm && tokenMode == GatewayTokenMode::Slot && slot && slot.value() == 0)
         lines << QCoreApplication::translate(
             "hsm::GatewayConfig",
             "Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which "

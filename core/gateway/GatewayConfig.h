@@ -63,6 +63,10 @@ struct GatewayConfig {
 
     // The environment variable and value that identify the token.
     QString tokenVariable() const; // "HSM_TOKEN_SERIAL"
+    // The slot, read as the gateway and TokenSelector read it (decimal); for Slot mode.
+    Result<CK_SLOT_ID> slotNumber() const;
+    // tokenValue as the exports write it: a slot in plain decimal ("010" becomes "10").
+    QString exportedTokenValue() const;
 
     bool operator==(const GatewayConfig &other) const;
 };

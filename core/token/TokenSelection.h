@@ -29,9 +29,15 @@ struct TokenSelection {
         return !slot.isSet() && !label.isSet() && !serial.isSet() && !uri.isSet();
     }
 
-    // Identifiers no token can carry, refused before the HSM is asked: a label longer
-    // than the 32 bytes of CK_TOKEN_INFO's label, a serial longer than its 16.
+    // Identifiers no token can carry, refused before the HSM is asked: a slot that is not
+    // a decimal number, a label longer than the 32 bytes of CK_TOKEN_INFO's label, a serial
+    // longer than its 16.
     Status validate() const;
+
+    // A slot identifier (HSM_SLOT, --slot) as the gateway reads it: decimal digits only,
+    // so "010" is slot 10. Hex ("0x10"), signs and other text are refused, naming the
+    // source. Selection, validation and the exports all read slots through this.
+    static Result<CK_SLOT_ID> slotNumber(const Identifier &slot);
 
     // HSM_SLOT, HSM_TOKEN_LABEL and HSM_TOKEN_SERIAL from the process environment.
     static TokenSelection fromEnvironment();

@@ -86,11 +86,10 @@ QString TokenSelector::uriFor(const SlotInfo &slot) {
 }
 
 Result<QList<const SlotInfo *>> TokenSelector::bySlot(const TokenSelection::Identifier &id) const {
-    bool ok = false;
-    const CK_SLOT_ID wanted = id.value.toULong(&ok, 0);
-    if (!ok)
-        return selectionError(
-            QStringLiteral("%1=%2 is not a slot number.").arg(id.source, id.value));
+    const Result<CK_SLOT_ID> number = TokenSelection::slotNumber(id);
+    if (!number)
+        return number.error();
+    const CK_SLOT_ID wanted = number.value();
     for (const SlotInfo &s : m_slots) {
         if (s.id != wanted)
             continue;

@@ -264,6 +264,44 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("docker takes 'export HSM_PIN' as the name")),
                  qPrintable(r.err));
 
+        // HSM_SLOT is decimal for selection and export alike: a leading 0 changes nothing,
+        // and the export writes the slot the check selected.
+        const QString slot = QString::number(m_fixture->token(QStringLiteral("gateway")).slot);
+        QStringList bySlot = good;
+        bySlot.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_TOKEN_LABEL=.*")),
+                                QStringLiteral("HSM_SLOT=0") + slot);
+        const QString slotFile = envFile(bySlot);
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), slotFile,
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QVERIFY2(r.status == 0, r.out.constData());
+        QVERIFY2(
+            r.out.contains(QStringLiteral("PASS  token: HSM_SLOT selects gateway (#%1, slot %2)")
+                               .arg(m_fixture->token(QStringLiteral("gateway")).serial, slot)
+                               .toUtf8()),
+            r.out.constData());
+        r = cli({QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("env"),
+                 QStringLiteral("--env-file"), slotFile},
+                {});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\nHSM_SLOT=%1\n").arg(slot).toUtf8()),
+                 r.out.constData());
+        bySlot.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_SLOT=.*")),
+                                QStringLiteral("HSM_SLOT=0x10"));
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile(bySlot),
+                 QStringLiteral("--fragments"), m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains("FAIL  token: HSM_SLOT=0x10 is hexadecimal; the gateway reads "
+                                "slot numbers in decimal only: write 16."),
+                 r.out.constData());
+        r = cli({QStringLiteral("--slot"), QStringLiteral("0x10"), QStringLiteral("export-config"),
+                 QStringLiteral("--format"), QStringLiteral("env")},
+                {});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err, QStringLiteral("error: --slot=0x10 is hexadecimal; the gateway reads slot "
+                                       "numbers in decimal only: write 16.\n"));
+
         // Two identifiers naming different tokens.
         r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"),
                  envFile(QStringList(good) << QStringLiteral("HSM_TOKEN_SERIAL=") +

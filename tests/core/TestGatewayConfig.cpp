@@ -4,6 +4,7 @@
 #include "core/gateway/GatewayConfig.h"
 #include "core/gateway/GatewayImport.h"
 #include "core/gateway/ShellWords.h"
+#include "core/token/TokenSelector.h"
 
 #include <QDir>
 #include <QFile>
@@ -690,11 +691,52 @@ private Q_SLOTS:
         c = fixedConfig();
         c.tokenMode = GatewayTokenMode::Slot;
         c.tokenValue = QStringLiteral("first");
-        QVERIFY(c.validate().error().message.contains(QStringLiteral("HSM_SLOT must be a number")));
+        QCOMPARE(c.validate().error().message,
+                 QStringLiteral("HSM_SLOT=first is not a slot number; the gateway reads slot "
+                                "numbers as decimal digits only."));
+        c.tokenValue = QStringLiteral("0x10");
+        QCOMPARE(c.validate().error().message,
+                 QStringLiteral("HSM_SLOT=0x10 is hexadecimal; the gateway reads slot numbers "
+                                "in decimal only: write 16."));
+        QVERIFY(!c.render(GatewayConfig::Format::Env));
         c = fixedConfig();
         c.tokenValue = QStringLiteral("two\nlines");
         QVERIFY(!c.validate());
         QVERIFY(!c.render(GatewayConfig::Format::Docker));
+    }
+
+    // 010 is slot 10 to the gateway (decimal), and every format writes it as 10, the slot
+    // TokenSelector picks for the same text.
+    void slotIsDecimalInEveryFormat() {
+        GatewayConfig c = fixedConfig();
+        c.tokenMode = GatewayTokenMode::Slot;
+        c.tokenValue = QStringLiteral("010");
+        QCOMPARE(c.slotNumber().value(), CK_SLOT_ID(10));
+        QCOMPARE(dockerEnvFile(c.render(GatewayConfig::Format::Env).value())
+                     .value(QStringLiteral("HSM_SLOT"))
+                     .toString(),
+                 QStringLiteral("10"));
+        QVERIFY(dockerArguments(c.render(GatewayConfig::Format::Docker).value())
+                    .contains(QStringLiteral("HSM_SLOT=10")));
+        const QJsonObject compose = parseYaml(c.render(GatewayConfig::Format::Compose).value());
+        QCOMPARE(valueAt(compose, QStringLiteral("services.akeyless-gw.environment.HSM_SLOT")),
+                 QJsonValue(QStringLiteral("10")));
+        QCOMPARE(valueAt(parseYaml(c.render(GatewayConfig::Format::Helm).value()),
+                         QStringLiteral("gateway.hsm.slot")),
+                 QJsonValue(QStringLiteral("10")));
+        const TokenSelector selector({[] {
+            SlotInfo s;
+            s.id = 10;
+            s.tokenPresent = true;
+            TokenInfo t;
+            t.label = QStringLiteral("ten");
+            t.flagBits = CKF_TOKEN_INITIALIZED;
+            s.token = t;
+            return s;
+        }()});
+        TokenSelection selection;
+        selection.slot = {c.tokenValue, QStringLiteral("HSM_SLOT")};
+        QCOMPARE(selector.select(selection).value().id, CK_SLOT_ID(10));
     }
 
     void importsTheSeedDocumentsExample() {

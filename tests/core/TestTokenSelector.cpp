@@ -122,6 +122,34 @@ private Q_SLOTS:
             why.contains(QStringLiteral("HSM_TOKEN_LABEL=gateway-backup names gateway-backup")));
     }
 
+    // HSM_SLOT and --slot are decimal, as the gateway reads them: 010 is slot 10 (not 8),
+    // and 0x10 (slot 16 in hex) is refused rather than guessed.
+    void slotsAreDecimal() {
+        m_slots << slotWith(8, QStringLiteral("eight"), QStringLiteral("8888000000000008"))
+                << slotWith(10, QStringLiteral("ten"), QStringLiteral("1010000000000010"))
+                << slotWith(16, QStringLiteral("sixteen"), QStringLiteral("1616000000000016"));
+        TokenSelection s;
+        s.slot = id(QStringLiteral("010"), "HSM_SLOT");
+        QCOMPARE(selected(s), CK_SLOT_ID(10));
+        s.slot = id(QStringLiteral(" 16 "), "--slot");
+        QCOMPARE(selected(s), CK_SLOT_ID(16));
+        s.slot = id(QStringLiteral("0x10"), "HSM_SLOT");
+        QCOMPARE(failure(s), QStringLiteral("HSM_SLOT=0x10 is hexadecimal; the gateway reads slot "
+                                            "numbers in decimal only: write 16."));
+        QVERIFY(!s.validate());
+        for (const QString &bad : {QStringLiteral("+10"), QStringLiteral("-1"),
+                                   QStringLiteral("1e1"), QStringLiteral("0x")}) {
+            s.slot = id(bad, "--slot");
+            QCOMPARE(failure(s), QStringLiteral("--slot=%1 is not a slot number; the gateway "
+                                                "reads slot numbers as decimal digits only.")
+                                     .arg(bad));
+        }
+        s.slot = id(QStringLiteral("99999999999999999999999"), "HSM_SLOT");
+        QVERIFY(failure(s).contains(QStringLiteral("is larger than any slot number")));
+        QCOMPARE(TokenSelection::slotNumber(id(QStringLiteral("0010"), "HSM_SLOT")).value(),
+                 CK_SLOT_ID(10));
+    }
+
     void missingTokens() {
         TokenSelection s;
         s.slot = id(QStringLiteral("5"), "HSM_SLOT");
