@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/client/Preflight.h"
 
+#include "core/base/Placeholders.h"
 #include "core/fragment/FragmentFile.h"
+#include "core/token/TokenLogin.h"
 #include "core/token/TokenSelector.h"
+
+#include <QCoreApplication>
 
 namespace hsm {
 namespace {
@@ -83,6 +87,10 @@ QList<PreflightCheck> Preflight::run(HsmClient &client, const GatewayEnvironment
         out << fail(login, QStringLiteral("not checked: no token was selected."));
     } else if (!env.pin || env.pin->isAbsent()) {
         out << fail(login, QStringLiteral("HSM_PIN is not set in %1.").arg(env.source));
+    } else if (placeholders::isPlaceholder(*env.pin)) {
+        // Never reaches C_Login: a pasted template must not cost a PIN attempt.
+        out << fail(login, QCoreApplication::translate("hsm::Preflight", "HSM_PIN in %1: %2")
+                               .arg(env.source, tokenLogin::placeholderPinMessage()));
     } else {
         SecretBytes pin =
             SecretBytes::fromRaw(reinterpret_cast<const char *>(env.pin->data()), env.pin->size());

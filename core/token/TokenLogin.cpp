@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/token/TokenLogin.h"
 
+#include "core/base/Placeholders.h"
 #include "core/pkcs11/Session.h"
 #include "core/token/Inventory.h"
+
+#include <QCoreApplication>
 
 namespace hsm::tokenLogin {
 namespace {
@@ -23,6 +26,13 @@ Result<PinState> pinState(Module &module, CK_SLOT_ID slot) {
     if (!token)
         return token.error();
     return PinState::of(token.value());
+}
+
+QString placeholderPinMessage() {
+    return QCoreApplication::translate(
+        "hsm::TokenLogin",
+        "The PIN is still a placeholder in angle brackets (as exports write <HSM PIN>), not a "
+        "PIN; put the token's user PIN in its place. No login was tried.");
 }
 
 Status admissible(const PinState &state, const LoginOptions &options) {
@@ -49,6 +59,9 @@ Result<bool> isLoggedIn(Module &module, CK_SLOT_ID slot) {
 
 Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
                           const LoginOptions &options) {
+    // Before the token is asked anything: a template's "<HSM PIN>" would cost a PIN attempt.
+    if (!pin.isAbsent() && placeholders::isPlaceholder(pin))
+        return Error::make(Error::Kind::Input, placeholderPinMessage());
     Result<PinState> state = pinState(module, slot);
     if (!state)
         return state.error();

@@ -44,7 +44,10 @@ Result<PinState> pinState(Module &module, CK_SLOT_ID slot);
 // Whether a login may be attempted in this PIN state: a locked PIN never, a final try only
 // when allowed (else Error::Kind::NeedsConfirmation).
 Status admissible(const PinState &state, const LoginOptions &options);
-// Refuses a locked PIN, and a final try unless allowed, before calling C_Login. The PIN
+// Why a PIN that is a placeholder (placeholders::isPlaceholder) is refused.
+QString placeholderPinMessage();
+// Refuses a PIN that is still a placeholder ("<HSM PIN>") before any call, a locked PIN,
+// and a final try unless allowed, before calling C_Login. The PIN
 // is wiped right after C_Login. After CKR_PIN_INCORRECT the error says what state the
 // PIN is in now. Error::Kind::NeedsConfirmation marks the final-try refusal.
 Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,

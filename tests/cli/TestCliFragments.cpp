@@ -302,6 +302,38 @@ private Q_SLOTS:
         QCOMPARE(r.err, QStringLiteral("error: --slot=0x10 is hexadecimal; the gateway reads slot "
                                        "numbers in decimal only: write 16.\n"));
 
+        // A pasted template's PIN is refused before C_Login, by preflight and by every
+        // command that logs in; the call trace shows no login attempt.
+        QStringList templatePin = good;
+        templatePin.replaceInStrings(QRegularExpression(QStringLiteral("^HSM_PIN=.*")),
+                                     QStringLiteral("HSM_PIN=<HSM PIN>"));
+        const QString trace = m_dir.filePath(QStringLiteral("calls.txt"));
+        auto traced = [&trace]() {
+            QFile f(trace);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        r = cli({QStringLiteral("--trace"), trace, QStringLiteral("preflight"),
+                 QStringLiteral("--env-file"), envFile(templatePin), QStringLiteral("--fragments"),
+                 m_file},
+                {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains("FAIL  login: HSM_PIN in " + m_dir.path().toUtf8() +
+                                "/gateway.env: The PIN is still a placeholder in angle brackets"),
+                 r.out.constData());
+        QVERIFY(traced().contains("C_GetSlotList"));
+        QVERIFY(!traced().contains("C_Login"));
+        for (const char *command : {"login-check", "objects"}) {
+            r = cli({QStringLiteral("--trace"), trace, QStringLiteral("--token-label"),
+                     QStringLiteral("gateway"), QLatin1String(command)},
+                    {QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath(),
+                     QStringLiteral("HSM_PIN=<HSM PIN>")});
+            QCOMPARE(r.status, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("The PIN is still a placeholder")),
+                     qPrintable(r.err));
+            QVERIFY(traced().contains("C_GetTokenInfo"));
+            QVERIFY2(!traced().contains("C_Login"), command);
+        }
+
         // Two identifiers naming different tokens.
         r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"),
                  envFile(QStringList(good) << QStringLiteral("HSM_TOKEN_SERIAL=") +

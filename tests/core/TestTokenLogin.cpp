@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // PIN login: the PIN-state rules, a wrong PIN and what it did, and logging in once for
 // several requests.
+#include "core/base/Placeholders.h"
 #include "core/base/ReturnValues.h"
 #include "core/client/HsmClient.h"
 #include "tests/support/SoftHsmFixture.h"
@@ -75,6 +76,37 @@ private Q_SLOTS:
         QVERIFY(again->alreadyLoggedIn);
         QVERIFY(await(client.logout(slot)));
         QVERIFY(!await(client.isLoggedIn(slot)).value());
+    }
+
+    void placeholders() {
+        for (const char *yes : {"<HSM PIN>", "<access id>", " <user-pin>\n", "<PIN_2>"}) {
+            QVERIFY2(placeholders::isPlaceholder(QString::fromLatin1(yes)), yes);
+            QVERIFY2(placeholders::isPlaceholder(pin(yes)), yes);
+        }
+        for (const char *no : {"1234", "<1234>", "<>", "< PIN>", "<PIN >", "<a  b>", "x<PIN>",
+                               "<PIN>x", "<pin:word>", "user:<PIN>", "<<PIN>>", ""})
+            QVERIFY2(!placeholders::isPlaceholder(pin(no)), no);
+        QCOMPARE(placeholders::findIn(
+                     QStringLiteral("A=<access id>\nP=<HSM PIN> <HSM PIN> a<b <1> <x y>")),
+                 (QStringList{QStringLiteral("<access id>"), QStringLiteral("<HSM PIN>"),
+                              QStringLiteral("<x y>")}));
+    }
+
+    // A template's PIN is refused before the token is asked anything: no C_Login, no
+    // attempt counted.
+    void placeholderPinNeverReachesCLogin() {
+        SoftHsmFixture fixture;
+        QVERIFY(fixture.initTokens({QStringLiteral("template")}));
+        const CK_SLOT_ID slot = fixture.token(QStringLiteral("template")).slot;
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        auto refused = await(client.login(slot, pin("<HSM PIN>")));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, Error::Kind::Input);
+        QCOMPARE(refused.error().message, tokenLogin::placeholderPinMessage());
+        QCOMPARE(client.trace()->countOf("C_Login"), 0);
+        QVERIFY(!await(client.pinState(slot))->countLow);
+        QVERIFY(await(client.login(slot, pin(SoftHsmFixture::kUserPin))));
     }
 
     void pinNeverReachesTheTrace() {

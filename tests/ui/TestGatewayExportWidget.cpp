@@ -88,7 +88,26 @@ private Q_SLOTS:
         QVERIFY(widget.text().contains(QStringLiteral("slot: \"0\"")));
         QVERIFY(widget.findChild<QPushButton *>(QStringLiteral("copyExport"))->isEnabled());
         widget.setFormat(GatewayConfig::Format::Docker);
-        QVERIFY(!message->isVisible());
+        QVERIFY(!message->text().contains(QStringLiteral("label or serial")));
+    }
+
+    // The page names every placeholder still to be filled in, per format.
+    void placeholdersToFill() {
+        GatewayExportWidget widget;
+        widget.setConfig(vendorConfig());
+        widget.show();
+        auto *message = widget.findChild<QLabel *>(QStringLiteral("exportMessage"));
+        widget.setFormat(GatewayConfig::Format::Env);
+        QVERIFY(widget.text().contains(QStringLiteral("HSM_PIN=<HSM PIN>\n")));
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), QStringLiteral("Fill in before use: <access id>, <HSM PIN>."));
+        widget.setFormat(GatewayConfig::Format::Kubernetes);
+        QCOMPARE(message->text(), QStringLiteral("Fill in before use: <gateway chart>."));
+        GatewayConfig c = vendorConfig();
+        c.accessId = QStringLiteral("p-abc123");
+        widget.setConfig(c);
+        widget.setFormat(GatewayConfig::Format::Compose);
+        QCOMPARE(message->text(), QStringLiteral("Fill in before use: <HSM PIN>."));
     }
 
     void systemFolderLibraryIsRefusedWhereMounted() {

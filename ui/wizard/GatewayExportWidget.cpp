@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/GatewayExportWidget.h"
 
+#include "core/base/Placeholders.h"
 #include "core/files/OutputFile.h"
 
 #include <QClipboard>
@@ -136,7 +137,12 @@ void GatewayExportWidget::render() {
         m_message->show();
     } else {
         m_text->setPlainText(rendered.value());
-        const QStringList warnings = config.warnings(format());
+        QStringList warnings = config.warnings(format());
+        // Placeholders are never secrets: HSM Admin refuses a "<HSM PIN>" PIN before login,
+        // and so should the operator's deployment.
+        const QStringList toFill = placeholders::findIn(rendered.value());
+        if (!toFill.isEmpty())
+            warnings << tr("Fill in before use: %1.").arg(toFill.join(QStringLiteral(", ")));
         if (!warnings.isEmpty()) {
             m_message->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
             m_message->setText(warnings.join(QLatin1Char('\n')));
