@@ -132,6 +132,16 @@ private Q_SLOTS:
                 .size(),
             64);
         QVERIFY(r.err.contains(QStringLiteral("warning: the derived value is a secret")));
+        // It says plainly whose scheme this is and what the fingerprint proves.
+        QVERIFY2(r.err.contains(QStringLiteral("note: derived with HSM Admin's own documented "
+                                               "scheme; the gateway's derivation is not "
+                                               "published")) &&
+                     r.err.contains(QStringLiteral("not the gateway's internal value")),
+                 qPrintable(r.err));
+        // A standard fragment is not derived: no such note.
+        r = cli({QStringLiteral("derive"), QStringLiteral("--name"), QStringLiteral("PLAIN")}, {});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("documented scheme")));
 
         // The same label on a new key gives another value: the file alone is worthless.
         QVERIFY(replaceKey(QStringLiteral("akeyless_hsm")));
