@@ -22,6 +22,8 @@ protected:
 
 private:
     int checkKek(CommandContext &context, const SelectedToken &token, const QString &label);
+    // Why an AES key is no HMAC key on most modules, and what to ask the HSM team for.
+    static QString hmacKeyAdvice();
 };
 
 } // namespace hsm::cli

@@ -80,6 +80,13 @@ int DeriveCommand::derive(CommandContext &context, std::optional<CK_SLOT_ID> slo
     if (reveal)
         context.warn(tr("the derived value is a secret; it was printed because "
                         "--reveal was given."));
+    // Only the HMAC types are derived; the scheme is ours, as the vendor publishes none.
+    if (fragment->isDerivedType())
+        context.note(tr("derived with HSM Admin's own documented scheme; the gateway's "
+                        "derivation is not published. The fingerprint proves that this file, "
+                        "this key and this scheme give this value, and that HSMs showing the "
+                        "same fingerprint hold the same key; it is not the gateway's internal "
+                        "value."));
     return 0;
 }
 

@@ -12,7 +12,8 @@ class DeriveCommand : public TokenCommand {
 public:
     QString name() const override { return QStringLiteral("derive"); }
     QString summary() const override {
-        return tr("Derive a fragment's value through the HSM and print its fingerprint.");
+        return tr("Derive a fragment's value through the HSM with HSM Admin's documented scheme "
+                  "and print its fingerprint.");
     }
     QList<QCommandLineOption> options() const override;
     bool needsModule() const override { return false; } // standard fragments need no HSM

@@ -3,9 +3,62 @@
 
 #include "core/files/InputFile.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstring>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
 namespace hsm {
+namespace {
+
+// "akeyless:akeyless (1000:1000)", or "1000:1000" for ids without a name here.
+QString ownerText(uid_t uid, gid_t gid) {
+    const QString ids = QStringLiteral("%1:%2").arg(uid).arg(gid);
+    std::vector<char> buffer(16384);
+    passwd user{};
+    passwd *userFound = nullptr;
+    group grp{};
+    group *groupFound = nullptr;
+    if (getpwuid_r(uid, &user, buffer.data(), buffer.size(), &userFound) != 0 || !userFound)
+        return ids;
+    const QString userName = QString::fromLocal8Bit(userFound->pw_name);
+    std::vector<char> groupBuffer(16384);
+    if (getgrgid_r(gid, &grp, groupBuffer.data(), groupBuffer.size(), &groupFound) != 0 ||
+        !groupFound)
+        return ids;
+    return QStringLiteral("%1:%2 (%3)")
+        .arg(userName, QString::fromLocal8Bit(groupFound->gr_name), ids);
+}
+
+bool inSupplementaryGroups(gid_t gid) {
+    const int count = getgroups(0, nullptr);
+    if (count <= 0)
+        return false;
+    std::vector<gid_t> groups(static_cast<size_t>(count));
+    const int got = getgroups(count, groups.data());
+    for (int i = 0; i < got; ++i) {
+        if (groups[static_cast<size_t>(i)] == gid)
+            return true;
+    }
+    return false;
+}
+
+QString ownershipProblem(const QString &path, const struct stat &model) {
+    return QCoreApplication::translate(
+               "hsm::OutputFile",
+               "Cannot write %1: it belongs to %2, and %3 cannot give a new version that "
+               "owner; run as root or as its owner. Nothing was changed.")
+        .arg(path, ownerText(model.st_uid, model.st_gid), ownerText(geteuid(), getegid()));
+}
+
+} // namespace
 
 OutputFile::OutputFile(QString path, QFileDevice::Permissions permissions)
     : m_path(std::move(path))
@@ -47,6 +100,19 @@ QString OutputFile::checkTarget(const QString &path) {
     return QString();
 }
 
+QString OutputFile::checkOwnership(const QString &model) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(model).constData(), &st) != 0)
+        return QString(); // nothing to keep: a new file is made with its own mode
+    // Root (CAP_CHOWN) may give any owner; anyone else keeps only their own uid and may
+    // choose only a group they are in. The real answer is fchown()'s, in open().
+    if (geteuid() == 0)
+        return QString();
+    if (st.st_uid == geteuid() && (st.st_gid == getegid() || inSupplementaryGroups(st.st_gid)))
+        return QString();
+    return ownershipProblem(model, st);
+}
+
 Error OutputFile::failure(const QString &reason) const {
     return Error::make(
         Error::Kind::System,
@@ -64,11 +130,32 @@ Status OutputFile::open() {
         return failure(
             QStringLiteral("cannot create a file in %1 (%2)").arg(folder, m_file.errorString()));
     }
-    if (!m_file.setPermissions(m_permissions)) {
+    if (Status s = applyPermissions(); !s) {
         m_failed = true;
         m_file.cancelWriting();
-        return failure(m_file.errorString());
+        return s;
     }
+    return Done{};
+}
+
+Status OutputFile::applyPermissions() {
+    struct stat model {};
+    if (m_model.isEmpty() || ::stat(QFile::encodeName(m_model).constData(), &model) != 0) {
+        if (!m_file.setPermissions(m_permissions))
+            return failure(m_file.errorString());
+        return Done{};
+    }
+    // On the open handle, before the rename: the file never appears with other attributes.
+    const int fd = m_file.handle();
+    struct stat now {};
+    if (::fstat(fd, &now) != 0)
+        return failure(QString::fromLocal8Bit(std::strerror(errno)));
+    // Without root, fchown() fails even when nothing would change; only call it when needed.
+    if ((now.st_uid != model.st_uid || now.st_gid != model.st_gid) &&
+        ::fchown(fd, model.st_uid, model.st_gid) != 0)
+        return Error::make(Error::Kind::System, ownershipProblem(m_path, model));
+    if (::fchmod(fd, model.st_mode & 0777) != 0)
+        return failure(QString::fromLocal8Bit(std::strerror(errno)));
     return Done{};
 }
 

@@ -187,13 +187,19 @@ Status FragmentFile::checkWritable() const {
         if (const QString problem = OutputFile::checkTarget(path); !problem.isEmpty())
             return fileError(problem);
     }
+    // The new version and the .bak both take the current file's owner, group and mode.
+    if (const QString problem = OutputFile::checkOwnership(m_path); !problem.isEmpty())
+        return Error::make(Error::Kind::System, problem);
     return Done{};
 }
 
 Status FragmentFile::save() const {
     // The new version first, into its temporary file: when that fails (a full disk), the
     // file and its .bak are as they were.
+    // An existing file keeps its owner, group and mode: the gateway's user must still be
+    // able to read it after a rewrite run as root. A new file is 0600.
     OutputFile file(m_path);
+    file.keepAttributesOf(m_path);
     if (Status s = file.open(); !s)
         return s;
     if (Status s = file.write(toJson()); !s)
@@ -205,7 +211,9 @@ Status FragmentFile::save() const {
             return Error::make(
                 Error::Kind::System,
                 QStringLiteral("Cannot read %1: %2.").arg(m_path, current.errorString()));
+        // The .bak holds the same secrets: it gets the file's owner, group and mode too.
         OutputFile backup(m_path + QStringLiteral(".bak"));
+        backup.keepAttributesOf(m_path);
         if (Status s = backup.open(); !s)
             return s;
         if (Status s = backup.write(current.readAll()); !s)

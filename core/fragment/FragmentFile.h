@@ -37,12 +37,14 @@ public:
     Status replaceById(const CustomerFragment &fragment);
 
     // Why save() would be refused before writing anything (the file or its .bak exists
-    // and is not a regular file, its folder is missing), so that callers can stop before
-    // any HSM work. Writes nothing.
+    // and is not a regular file, its folder is missing, its owner could not be kept), so
+    // that callers can stop before any HSM work. Writes nothing.
     Status checkWritable() const;
 
-    // Writes atomically (OutputFile) with mode 0600, keeping the previous version as
-    // <path>.bak (also 0600). On any failure the file and its .bak keep their bytes and no
+    // Writes atomically (OutputFile), keeping the previous version as <path>.bak. An
+    // existing file keeps its owner, group and mode, and the .bak gets them too; a new file
+    // is 0600. When the owner cannot be kept (not root, another user's file) nothing is
+    // written. On any failure the file and its .bak keep their bytes and no
     // temporary file remains. A symbolic link is written through; a target that is not a
     // regular file is refused.
     Status save() const;

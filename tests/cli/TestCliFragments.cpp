@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace hsm::test;
 
 class TestCliFragments : public QObject {
@@ -129,6 +132,16 @@ private Q_SLOTS:
                 .size(),
             64);
         QVERIFY(r.err.contains(QStringLiteral("warning: the derived value is a secret")));
+        // It says plainly whose scheme this is and what the fingerprint proves.
+        QVERIFY2(r.err.contains(QStringLiteral("note: derived with HSM Admin's own documented "
+                                               "scheme; the gateway's derivation is not "
+                                               "published")) &&
+                     r.err.contains(QStringLiteral("not the gateway's internal value")),
+                 qPrintable(r.err));
+        // A standard fragment is not derived: no such note.
+        r = cli({QStringLiteral("derive"), QStringLiteral("--name"), QStringLiteral("PLAIN")}, {});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("documented scheme")));
 
         // The same label on a new key gives another value: the file alone is worthless.
         QVERIFY(replaceKey(QStringLiteral("akeyless_hsm")));
@@ -202,6 +215,48 @@ private Q_SLOTS:
                 gatewayEnv());
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(m_file + QStringLiteral(".bak")));
+    }
+
+    // A new file is 0600; a rewrite keeps the file's mode, and its owner and group even when
+    // run as root, so that the gateway's user can still read it.
+    void rewriteKeepsOwnerAndMode() {
+        const QString path = m_dir.filePath(QStringLiteral("owned.json"));
+        const QByteArray native = QFile::encodeName(path);
+        auto generate = [&](const QString &name) {
+            return cli({QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), name,
+                        QStringLiteral("-t"), QStringLiteral("standard"),
+                        QStringLiteral("--output"), path},
+                       {});
+        };
+        auto statOf = [](const QString &file) {
+            struct stat st {};
+            ::stat(QFile::encodeName(file).constData(), &st);
+            return st;
+        };
+        RunResult r = generate(QStringLiteral("FIRST"));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(statOf(path).st_mode & 0777, mode_t(0600));
+
+        QCOMPARE(::chmod(native.constData(), 0640), 0);
+        r = generate(QStringLiteral("SECOND"));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(statOf(path).st_mode & 0777, mode_t(0640));
+        QCOMPARE(statOf(path + QStringLiteral(".bak")).st_mode & 0777, mode_t(0640));
+
+        if (::geteuid() != 0)
+            QSKIP("giving a file to another user needs root (CI runs the tests as root)");
+        QCOMPARE(::chown(native.constData(), 65534, 65534), 0);
+        r = generate(QStringLiteral("THIRD"));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        for (const QString &written : {path, path + QStringLiteral(".bak")}) {
+            const struct stat st = statOf(written);
+            QCOMPARE(st.st_uid, uid_t(65534));
+            QCOMPARE(st.st_gid, gid_t(65534));
+            QCOMPARE(st.st_mode & 0777, mode_t(0640));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"THIRD\""));
     }
 
     void preflight() {

@@ -54,6 +54,34 @@ class TestCliTokenCommands : public QObject {
         return path;
     }
 
+    // An AES key as an HSM team asked for "the gateway's key" might make it: sign allowed,
+    // encryption allowed or not.
+    bool createAesKey(const QString &label, bool encrypt) {
+        const CK_RV rv = m_fixture->withSession(
+            QStringLiteral("gateway"), [&](CK_FUNCTION_LIST *f, CK_SESSION_HANDLE s) {
+                CK_OBJECT_CLASS cls = CKO_SECRET_KEY;
+                CK_KEY_TYPE type = CKK_AES;
+                CK_BBOOL yes = CK_TRUE;
+                CK_BBOOL canEncrypt = encrypt ? CK_TRUE : CK_FALSE;
+                QByteArray value(32, '\x42');
+                QByteArray l = label.toUtf8();
+                CK_ATTRIBUTE t[] = {{CKA_CLASS, &cls, sizeof cls},
+                                    {CKA_KEY_TYPE, &type, sizeof type},
+                                    {CKA_VALUE, value.data(), static_cast<CK_ULONG>(value.size())},
+                                    {CKA_LABEL, l.data(), static_cast<CK_ULONG>(l.size())},
+                                    {CKA_TOKEN, &yes, sizeof yes},
+                                    {CKA_PRIVATE, &yes, sizeof yes},
+                                    {CKA_SENSITIVE, &yes, sizeof yes},
+                                    {CKA_SIGN, &yes, sizeof yes},
+                                    {CKA_VERIFY, &yes, sizeof yes},
+                                    {CKA_ENCRYPT, &canEncrypt, sizeof canEncrypt},
+                                    {CKA_DECRYPT, &canEncrypt, sizeof canEncrypt}};
+                CK_OBJECT_HANDLE h = CK_INVALID_HANDLE;
+                return f->C_CreateObject(s, t, sizeof t / sizeof t[0], &h);
+            });
+        return rv == CKR_OK;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         m_fixture = std::make_unique<SoftHsmFixture>();
@@ -189,6 +217,46 @@ private Q_SLOTS:
                 env);
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("The KEK 'aes' is an AES key of 256 bits"));
+        // It may not sign, so it is no HMAC key either, and the check says so.
+        QVERIFY2(r.out.contains("Key type: AES. It can be the KEK of hsm_wrap_encrypt fragments, "
+                                "but not the HMAC key"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("CKA_SIGN is false"));
+
+        // An AES key made for HMAC (sign allowed): SoftHSM refuses the key type.
+        QVERIFY(createAesKey(QStringLiteral("aes-sign-encrypt"), true));
+        r = cli({QStringLiteral("check-key"), QStringLiteral("--label"),
+                 QStringLiteral("aes-sign-encrypt")},
+                env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Key type: AES.") && r.out.contains("with a key of type aes") &&
+                     r.out.contains("generic secret (CKK_GENERIC_SECRET) and SHA256-HMAC "
+                                    "(CKK_SHA256_HMAC) keys") &&
+                     r.out.contains("Ask the HSM team for a generic secret key"),
+                 r.out.constData());
+        r = cli({QStringLiteral("check-key"), QStringLiteral("--label"),
+                 QStringLiteral("aes-sign-encrypt"), QStringLiteral("--format"),
+                 QStringLiteral("json")},
+                env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject aesJson = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(aesJson.value(QStringLiteral("hmac")), QJsonValue(false));
+        QCOMPARE(aesJson.value(QStringLiteral("key"))
+                     .toObject()
+                     .value(QStringLiteral("key_type"))
+                     .toString(),
+                 QStringLiteral("aes"));
+
+        // Not a KEK (no encryption): checked as an HMAC key, which fails, with the why.
+        QVERIFY(createAesKey(QStringLiteral("aes-sign"), false));
+        r = cli(
+            {QStringLiteral("check-key"), QStringLiteral("--label"), QStringLiteral("aes-sign")},
+            env);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("CKR_KEY_TYPE_INCONSISTENT")) &&
+                     r.err.contains(QStringLiteral("with a key of type aes")) &&
+                     r.err.contains(QStringLiteral("Ask the HSM team for a generic secret key")),
+                 qPrintable(r.err));
 
         r = cli({QStringLiteral("create-key"), QStringLiteral("--label"), QStringLiteral("h"),
                  QStringLiteral("--key-type"), QStringLiteral("sha256-hmac")},

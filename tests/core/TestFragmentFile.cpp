@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // customer_fragments.json: the gateway's own files read, merges that keep what they do not
-// touch, refusals that leave the file as it was, atomic 0600 writes with a .bak.
+// touch, refusals that leave the file as it was, atomic writes with a .bak: a new file
+// 0600, a rewritten one with its owner, group and mode kept.
 #include "core/fragment/FragmentFile.h"
 #include "core/fragment/FragmentGenerator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace hsm;
 
@@ -35,6 +40,12 @@ int mode(const QString &path) {
     struct stat st;
     stat(QFile::encodeName(path).constData(), &st);
     return st.st_mode & 0777;
+}
+
+struct stat statOf(const QString &path) {
+    struct stat st {};
+    stat(QFile::encodeName(path).constData(), &st);
+    return st;
 }
 
 const QByteArray kSeed = QByteArray(64, 'x').toBase64();
@@ -76,6 +87,8 @@ private Q_SLOTS:
     void mergeKeepsEverythingElse() {
         QTemporaryDir dir;
         const QString path = write(dir, "customer_fragments.json", kGatewayFile);
+        // Group-readable, as for a gateway that reads it through its group.
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0640), 0);
         auto file = FragmentFile::load(path);
         QVERIFY(file);
         const CustomerFragment added = CustomerFragment::make(
@@ -102,9 +115,72 @@ private Q_SLOTS:
                  QString::fromLatin1(QByteArray(64, 'y').toBase64()));
         QCOMPARE(last.value(QStringLiteral("value")).toString().size(), 88);
 
-        QCOMPARE(mode(path), 0600);
+        // The rewritten file and its .bak keep the mode the operator gave it.
+        QCOMPARE(mode(path), 0640);
         QCOMPARE(read(path + QStringLiteral(".bak")), kGatewayFile);
-        QCOMPARE(mode(path + QStringLiteral(".bak")), 0600);
+        QCOMPARE(mode(path + QStringLiteral(".bak")), 0640);
+    }
+
+    // A root-run rewrite must not take the file away from the user the gateway runs as.
+    void rewriteKeepsOwnerAndGroup() {
+        if (::geteuid() != 0)
+            QSKIP("giving a file to another user needs root (CI runs the tests as root)");
+        QTemporaryDir dir;
+        const QString path = write(dir, "customer_fragments.json", kGatewayFile);
+        const QByteArray native = QFile::encodeName(path);
+        QCOMPARE(::chown(native.constData(), 65534, 65534), 0);
+        QCOMPARE(::chmod(native.constData(), 0600), 0);
+        auto file = FragmentFile::load(path);
+        QVERIFY(file);
+        QVERIFY(file->checkWritable());
+        QVERIFY(file->add(CustomerFragment::make(QStringLiteral("cf-ownerownerowner0000"),
+                                                 QByteArray(64, 'o'), QStringLiteral("Owned"),
+                                                 QString(), FragmentType::Standard, QString()),
+                          false));
+        const Status saved = file->save();
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        QCOMPARE(FragmentFile::load(path)->fragments().size(), 4);
+        for (const QString &written : {path, path + QStringLiteral(".bak")}) {
+            const struct stat st = statOf(written);
+            QCOMPARE(st.st_uid, uid_t(65534));
+            QCOMPARE(st.st_gid, gid_t(65534));
+            QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        }
+    }
+
+    // Another user's file cannot be given back its owner: refused before anything is written.
+    void rewriteRefusedWhenTheOwnerCannotBeKept() {
+        if (::geteuid() != 0)
+            QSKIP("needs root to become another user (CI runs the tests as root)");
+        QTemporaryDir dir;
+        QCOMPARE(::chmod(QFile::encodeName(dir.path()).constData(), 0777), 0);
+        const QString path = write(dir, "customer_fragments.json", kGatewayFile);
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0666), 0); // root's, writable
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            // As nobody: it may read and write the file but cannot make root own a new one.
+            if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(10);
+            auto file = FragmentFile::load(path);
+            if (!file)
+                ::_exit(11);
+            const Status writable = file->checkWritable();
+            if (writable || !writable.error().message.contains(QStringLiteral("belongs to root")))
+                ::_exit(12);
+            const Status saved = file->save();
+            if (saved || !saved.error().message.contains(QStringLiteral("Nothing was changed")))
+                ::_exit(13);
+            ::_exit(0);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(read(path), kGatewayFile);
+        QCOMPARE(statOf(path).st_uid, uid_t(0));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("customer_fragments.json")});
     }
 
     void standardFragmentsHaveNoKeyLabel() {

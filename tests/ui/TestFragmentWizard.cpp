@@ -287,6 +287,12 @@ void TestFragmentWizard::completesEveryPage() {
     m_fingerprint = fingerprint->text();
     QVERIFY2(kFingerprint.match(m_fingerprint).hasMatch(), qPrintable(m_fingerprint));
     QVERIFY(!child<QPushButton>("retryVerify")->isVisible());
+    // The page claims what the fingerprint proves, and no more.
+    const QString explanation = child<QLabel>("fingerprintExplanation")->text();
+    QVERIFY2(explanation.contains(QStringLiteral("this file, this key and HSM Admin's scheme")) &&
+                 explanation.contains(QStringLiteral("not the gateway's internal value")),
+             qPrintable(explanation));
+    QVERIFY(m_wizard->currentPage()->subTitle().contains(QStringLiteral("documented scheme")));
     screenshot(4);
     QVERIFY(next());
 

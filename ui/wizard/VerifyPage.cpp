@@ -35,8 +35,8 @@ VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, LoginFlow 
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_stop(new QPushButton(tr("&Stop"), this)) {
     setTitle(tr("Generate and Verify"));
-    setSubTitle(tr("The fragment is generated and derived twice through the HSM, the way the "
-                   "gateway will derive it. Nothing is written yet."));
+    setSubTitle(tr("The fragment is generated and derived twice through the HSM, with HSM "
+                   "Admin's documented scheme. Nothing is written yet."));
 
     m_summary->setObjectName(QStringLiteral("fragmentSummary"));
     m_summary->setAccessibleName(tr("Generated fragment"));
@@ -49,11 +49,15 @@ VerifyPage::VerifyPage(HsmClient &client, FragmentWizardState &state, LoginFlow 
     m_fingerprint->setReadOnly(true);
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_fingerprint->setPlaceholderText(tr("not derived yet"));
+    m_explanation->setObjectName(QStringLiteral("fingerprintExplanation"));
     m_explanation->setWordWrap(true);
     m_explanation->setText(
         tr("The fingerprint is the start of the SHA-256 of the derived value: safe to show and "
-           "compare, e.g. with `hsm-admin-cli derive --name NAME` on the gateway's host. The value "
-           "itself is never shown."));
+           "compare, e.g. with `hsm-admin-cli derive --name NAME` on the gateway's host. It "
+           "proves that this file, this key and HSM Admin's scheme give this value, and that two "
+           "HSMs showing it hold the same key. The vendor does not publish the gateway's own "
+           "derivation, so it is not the gateway's internal value. The value itself is never "
+           "shown."));
 
     m_retry->setObjectName(QStringLiteral("retryVerify"));
     m_retry->setAccessibleName(tr("Generate and verify again"));
