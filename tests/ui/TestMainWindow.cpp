@@ -2,6 +2,7 @@
 #include "core/client/Application.h"
 #include "core/client/HsmClient.h"
 #include "core/token/DemoHsm.h"
+#include "tests/support/SoftHsmFixture.h"
 #include "tests/ui/UiTestHome.h"
 #include "ui/LibraryHistory.h"
 #include "ui/MainWindow.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void refreshKeepsSelection();
     void reportsBadLibrary();
     void dialogStaysOpenUntilLoaded();
+    void userSoftHsmKeepsItsTokensAcrossRestart();
     void settingsAndDataLocations();
     void cleanupTestCase();
 
@@ -55,14 +57,21 @@ private:
         return m_window->findChild<T *>(QString::fromLatin1(name));
     }
     QModelIndex demoToken() const;
+    // The initialized tokens the tree shows, "label (#serial)" each.
+    QStringList shownTokens() const;
+    bool load(const std::function<void()> &start);
     QString writeTextFile() const;
 
     QString m_home;
+    // SOFTHSM2_CONF: the user's own SoftHSM, with a token of its own.
+    std::unique_ptr<test::SoftHsmFixture> m_userSoftHsm;
     std::unique_ptr<HsmClient> m_client;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMainWindow::initTestCase() {
+    m_userSoftHsm = std::make_unique<test::SoftHsmFixture>();
+    QVERIFY(m_userSoftHsm->initTokens({QStringLiteral("operator")}));
     m_client = std::make_unique<HsmClient>();
     m_window = std::make_unique<MainWindow>(*m_client);
     m_window->show();
@@ -164,7 +173,8 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("text file")), qPrintable(error->text()));
 
-    // A success closes it and remembers the library.
+    // A success closes it and remembers the library. The SoftHSM library the demo runs on,
+    // opened by the user after the demo: the user's configuration and tokens, not the demo's.
     QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
     path->setText(demoHsm::modulePath());
     QTest::mouseClick(open, Qt::LeftButton);
@@ -172,7 +182,37 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
     QTRY_VERIFY(dialog.isNull());
     QCOMPARE(libraryHistory::recent().value(0), demoHsm::modulePath());
     QCOMPARE(libraryHistory::last(), demoHsm::modulePath());
+    QVERIFY(!demoToken().isValid());
+    QVERIFY(!child<QLabel>("demoBanner")->isVisible());
+    QCOMPARE(shownTokens(),
+             QStringList{QStringLiteral("operator (#%1)")
+                             .arg(m_userSoftHsm->token(QStringLiteral("operator")).serial)});
+}
+
+// The library opened last, on the next start (as main() picks it from the settings): the
+// same tokens as in the session that opened it after the demo; and the demo and the user's
+// library, opened in turn, each keep their own.
+void TestMainWindow::userSoftHsmKeepsItsTokensAcrossRestart() {
+    const QStringList before = shownTokens();
+    QVERIFY(!before.isEmpty());
+    m_window.reset();
+    m_client.reset();
+    QVERIFY(QFile::exists(QSettings().fileName()));
+    QCOMPARE(libraryHistory::last(), demoHsm::modulePath());
+
+    m_client = std::make_unique<HsmClient>();
+    m_window = std::make_unique<MainWindow>(*m_client);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(load([this] { m_window->loadLibrary(libraryHistory::last()); }));
+    QCOMPARE(shownTokens(), before);
+
+    QVERIFY(load([this] { m_window->loadDemo(); }));
     QVERIFY(demoToken().isValid());
+    QCOMPARE(shownTokens().size(), 1);
+    QVERIFY(load([this] { m_window->loadLibrary(demoHsm::modulePath()); }));
+    QCOMPARE(shownTokens(), before);
+    QCOMPARE(qgetenv("SOFTHSM2_CONF"), QFile::encodeName(m_userSoftHsm->configPath()));
 }
 
 // Settings under the application's own folder (not "Unknown Organization"), and the data
@@ -189,6 +229,28 @@ void TestMainWindow::settingsAndDataLocations() {
 void TestMainWindow::cleanupTestCase() {
     m_window.reset(); // before the client it refers to
     m_client.reset();
+    m_userSoftHsm.reset();
+}
+
+bool TestMainWindow::load(const std::function<void()> &start) {
+    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    start();
+    if (loaded.wait(kTimeout))
+        return true;
+    qWarning("%s", qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
+                                               : failed.first().first().toString()));
+    return false;
+}
+
+QStringList TestMainWindow::shownTokens() const {
+    QAbstractItemModel *model = child<QTreeView>("moduleTree")->model();
+    QStringList tokens;
+    for (const QModelIndex &index :
+         model->match(model->index(0, 0), Qt::DisplayRole, QStringLiteral(" (#"), -1,
+                      Qt::MatchContains | Qt::MatchRecursive))
+        tokens << index.data().toString();
+    return tokens;
 }
 
 QModelIndex TestMainWindow::demoToken() const {
