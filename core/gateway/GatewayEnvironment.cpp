@@ -33,6 +33,8 @@ GatewayEnvironment GatewayEnvironment::fromEnvFile(const EnvFile &file, const QS
     env.token.label = id("HSM_TOKEN_LABEL");
     env.token.serial = id("HSM_TOKEN_SERIAL");
     env.useRand = file.value(QStringLiteral("HSM_USE_RAND"));
+    // A gateway on this machine that runs on SoftHSM (the demo HSM) needs its configuration.
+    env.softHsmConf = file.value(QStringLiteral("SOFTHSM2_CONF"));
     env.pin = std::make_shared<SecretBytes>();
     if (file.contains(QStringLiteral("HSM_PIN"))) {
         QByteArray value = file.value(QStringLiteral("HSM_PIN")).toUtf8();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/SavePage.h"
 
+#include "core/token/DemoHsm.h"
 #include "ui/wizard/FragmentWizard.h"
 #include "ui/wizard/FragmentWizardState.h"
 #include "ui/wizard/GatewayExportWidget.h"
@@ -251,8 +252,11 @@ void SavePage::updateMerge() {
 
 GatewayConfig SavePage::gatewayConfig() const {
     GatewayConfig config;
-    if (m_state.module)
+    if (m_state.module) {
         config.libraryPath = m_state.module->path;
+        if (m_state.module->demo)
+            config.softHsmConf = demoHsm::configPath();
+    }
     config.tokenMode = m_state.tokenMode;
     if (m_state.slot)
         config.tokenValue = tokenValue(*m_state.slot, m_state.tokenMode);
