@@ -2,6 +2,7 @@
 #include "ui/wizard/SavePage.h"
 
 #include "core/token/DemoHsm.h"
+#include "core/token/TokenSelector.h"
 #include "ui/wizard/FragmentWizard.h"
 #include "ui/wizard/FragmentWizardState.h"
 #include "ui/wizard/GatewayExportWidget.h"
@@ -27,19 +28,6 @@ namespace {
 const QString kErrorStyle = QStringLiteral("QLabel { color: #b02a37; }");
 const QString kWarningStyle = QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
                                              "border: 1px solid #ffda6a; padding: 6px; }");
-
-// The value that names the token in the chosen mode.
-QString tokenValue(const SlotInfo &slot, GatewayTokenMode mode) {
-    switch (mode) {
-    case GatewayTokenMode::Slot:
-        return QString::number(slot.id);
-    case GatewayTokenMode::Label:
-        return slot.token ? slot.token->label : QString();
-    case GatewayTokenMode::Serial:
-        break;
-    }
-    return slot.token ? slot.token->serial : QString();
-}
 
 } // namespace
 
@@ -259,7 +247,7 @@ GatewayConfig SavePage::gatewayConfig() const {
     }
     config.tokenMode = m_state.tokenMode;
     if (m_state.slot)
-        config.tokenValue = tokenValue(*m_state.slot, m_state.tokenMode);
+        config.tokenValue = TokenSelector::gatewayValue(*m_state.slot, m_state.tokenMode);
     config.useRand = m_state.request.hsmUseRand;
     config.fragmentsPath = path();
     if (!m_state.accessId.isEmpty())
