@@ -130,10 +130,14 @@ Status CommandContext::loadModule() {
     if (!loaded)
         return loaded.error();
     if (loaded->demo)
-        note(tr("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
-                "production; choose a library with --module or PKCS11_LIB_PATH.")
-                 .arg(QLatin1String(demoHsm::kUserPin)));
+        noteDemo();
     return Done{};
+}
+
+void CommandContext::noteDemo() {
+    note(tr("using the built-in demo HSM (SoftHSMv2, user PIN %1), not for "
+            "production; choose a library with --module or PKCS11_LIB_PATH.")
+             .arg(QLatin1String(demoHsm::kUserPin)));
 }
 
 TokenSelection CommandContext::selection() const {

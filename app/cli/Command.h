@@ -48,6 +48,8 @@ public:
 
     // Loads --module, else PKCS11_LIB_PATH, else the demo HSM (with a note saying so).
     Status loadModule();
+    // The note that the built-in demo HSM is in use.
+    void noteDemo();
 
     // --slot / --token-label / --token-serial / --token-uri when any is given, else the
     // gateway's HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL.

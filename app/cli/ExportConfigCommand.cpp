@@ -6,6 +6,8 @@
 #include "core/gateway/EnvFile.h"
 #include "core/gateway/GatewayConfig.h"
 #include "core/gateway/GatewayImport.h"
+#include "core/token/DemoHsm.h"
+#include "core/token/TokenSelector.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -136,6 +138,65 @@ int ExportConfigCommand::run(CommandContext &context) {
         }
         config.tokenMode = ids.first().first;
         config.tokenValue = ids.first().second.value;
+    }
+
+    // No library anywhere: the built-in demo HSM, as for every command. Its settings are for a
+    // gateway on this machine (the env format); the demo cannot go into a container.
+    const bool demo = config.libraryPath.isEmpty();
+    if (demo) {
+        config.libraryPath = demoHsm::modulePath();
+        config.softHsmConf = demoHsm::configPath();
+        config.mountRoot.clear();
+        config.mountHostFolder.clear();
+        // render() gives the reason, before anything is loaded or asked for.
+        if (format != GatewayConfig::Format::Env) {
+            if (Result<QString> refused = config.render(format); !refused)
+                return context.fail(refused.error());
+        }
+    }
+    if (demo || config.tokenValue.isEmpty()) {
+        HsmClient &client = context.client();
+        const Result<ModuleInfo> loaded =
+            await(demo ? client.loadDemo() : client.load(config.libraryPath));
+        if (!loaded && demo)
+            return context.fail(loaded.error());
+        if (!loaded)
+            return context.fail(tr("No token identifier, and %1 cannot be read here to find "
+                                   "its only token: %2 Set --slot, --token-label or "
+                                   "--token-serial.")
+                                    .arg(config.libraryPath, loaded.error().toString()));
+        if (demo)
+            context.noteDemo();
+    }
+    if (config.tokenValue.isEmpty()) {
+        // Without an identifier, the only initialised token, named by its serial (the one
+        // identifier that neither changes nor is shared).
+        const Result<QList<SlotInfo>> slots = await(context.client().slotList());
+        if (!slots)
+            return context.fail(slots.error());
+        QList<SlotInfo> tokens;
+        for (const SlotInfo &slot : slots.value()) {
+            if (slot.token && slot.token->has(CKF_TOKEN_INITIALIZED))
+                tokens.append(slot);
+        }
+        if (tokens.isEmpty())
+            return context.fail(tr("%1 has no initialised token; initialise one, or set "
+                                   "--slot, --token-label or --token-serial.")
+                                    .arg(config.libraryPath));
+        if (tokens.size() > 1) {
+            QStringList names;
+            for (const SlotInfo &slot : tokens)
+                names << TokenSelector::describe(slot);
+            return context.fail(tr("%1 has %2 initialised tokens (%3); choose one with --slot, "
+                                   "--token-label or --token-serial.")
+                                    .arg(config.libraryPath)
+                                    .arg(tokens.size())
+                                    .arg(names.join(QStringLiteral(", "))));
+        }
+        config.tokenMode = GatewayTokenMode::Serial;
+        config.tokenValue = tokens.first().token->serial;
+        context.note(tr("the only initialised token, %1, by its serial.")
+                         .arg(TokenSelector::describe(tokens.first())));
     }
 
     if (context.isSet(QStringLiteral("use-rand"))) {

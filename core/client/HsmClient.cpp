@@ -123,18 +123,25 @@ std::chrono::milliseconds HsmClient::callTimeout() const {
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path) {
-    return onWorker<ModuleInfo>(m_worker, [this, path](ModuleWorker &w, RequestContext &) {
-        Result<ModuleInfo> r = w.load(path, false);
-        Q_EMIT moduleChanged();
-        return r;
-    });
+    return load(path, {});
+}
+
+QFuture<Result<ModuleInfo>> HsmClient::load(const QString &path,
+                                            const libraryEnvironment::Values &environment) {
+    return onWorker<ModuleInfo>(m_worker,
+                                [this, path, environment](ModuleWorker &w, RequestContext &) {
+                                    Result<ModuleInfo> r = w.load(path, false, environment);
+                                    Q_EMIT moduleChanged();
+                                    return r;
+                                });
 }
 
 QFuture<Result<ModuleInfo>> HsmClient::loadDemo() {
     return onWorker<ModuleInfo>(m_worker, [this](ModuleWorker &w, RequestContext &) {
         Status prepared = demoHsm::prepare();
-        Result<ModuleInfo> r =
-            prepared ? w.load(demoHsm::modulePath(), true) : Result<ModuleInfo>(prepared.error());
+        Result<ModuleInfo> r = prepared
+                                   ? w.load(demoHsm::modulePath(), true, demoHsm::environment())
+                                   : Result<ModuleInfo>(prepared.error());
         Q_EMIT moduleChanged();
         return r;
     });

@@ -10,6 +10,7 @@
 #include "core/fragment/FragmentEncryption.h"
 #include "core/fragment/FragmentGenerator.h"
 #include "core/pkcs11/CallTrace.h"
+#include "core/pkcs11/LibraryEnvironment.h"
 #include "core/pkcs11/Module.h"
 #include "core/token/KeyEncryption.h"
 #include "core/token/MechanismInfo.h"
@@ -46,6 +47,10 @@ public:
 
     // Loads (replacing any loaded module) the library at `path`.
     QFuture<Result<ModuleInfo>> load(const QString &path);
+    // The same, with `environment` set for this library only (e.g. the SOFTHSM2_CONF a
+    // gateway's env file names); the next load puts the process's own values back.
+    QFuture<Result<ModuleInfo>> load(const QString &path,
+                                     const libraryEnvironment::Values &environment);
     // Loads the built-in demo HSM, creating its token and key on first use.
     QFuture<Result<ModuleInfo>> loadDemo();
     // C_Finalize + C_Initialize, so that tokens created or inserted since are seen.

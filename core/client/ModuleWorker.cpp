@@ -31,13 +31,16 @@ bool ModuleWorker::abandonRunning(const Error &error) {
     return true;
 }
 
-Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo) {
+Result<ModuleInfo> ModuleWorker::load(const QString &path, bool demo,
+                                      const libraryEnvironment::Values &environment) {
     unload();
+    libraryEnvironment::use(environment);
     Result<std::unique_ptr<Module>> loaded = Module::load(path, m_trace);
     if (!loaded)
         return loaded.error();
     m_module = std::move(loaded).value();
     m_demo = demo;
+    m_environment = environment;
     if (demo) {
         Result<bool> provisioned = demoHsm::provision(*m_module);
         if (!provisioned) {
@@ -62,7 +65,8 @@ Result<ModuleInfo> ModuleWorker::reload() {
 }
 
 Status ModuleWorker::reinitialize() {
-    m_derivationKeys.clear(); // handles do not outlive C_Finalize
+    m_derivationKeys.clear();               // handles do not outlive C_Finalize
+    libraryEnvironment::use(m_environment); // another client may have loaded since
     if (Status s = m_module->reinitialize(); !s) {
         // A module that cannot initialize again is unusable; drop it rather than keep a
         // handle to something half-finalized.
@@ -84,6 +88,7 @@ Result<ModuleInfo> ModuleWorker::info() {
 void ModuleWorker::unload() {
     m_module.reset();
     m_demo = false;
+    m_environment.clear();
     m_derivationKeys.clear();
 }
 

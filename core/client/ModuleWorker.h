@@ -4,6 +4,7 @@
 #include "core/base/Result.h"
 #include "core/fragment/FragmentDerivation.h"
 #include "core/pkcs11/CallTrace.h"
+#include "core/pkcs11/LibraryEnvironment.h"
 #include "core/pkcs11/Module.h"
 #include "core/token/ModuleInfo.h"
 
@@ -26,7 +27,9 @@ public:
     ~ModuleWorker() override;
     Module *module() const { return m_module.get(); }
     const std::shared_ptr<CallTrace> &trace() const { return m_trace; }
-    Result<ModuleInfo> load(const QString &path, bool demo);
+    // Loads `path` with `environment` set for it (and only for it: see libraryEnvironment).
+    Result<ModuleInfo> load(const QString &path, bool demo,
+                            const libraryEnvironment::Values &environment = {});
     Result<ModuleInfo> reload();
     // C_GetInfo of the loaded module, marked when it is the demo HSM.
     Result<ModuleInfo> info();
@@ -54,6 +57,7 @@ private:
     std::shared_ptr<CallTrace> m_trace;
     std::unique_ptr<Module> m_module;
     bool m_demo = false;
+    libraryEnvironment::Values m_environment; // what the loaded module reads at C_Initialize
     std::map<CK_SLOT_ID, KeyHandles> m_derivationKeys;
 };
 

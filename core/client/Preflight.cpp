@@ -7,6 +7,7 @@
 #include "core/token/TokenSelector.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace hsm {
 namespace {
@@ -47,12 +48,20 @@ QList<PreflightCheck> Preflight::run(HsmClient &client, const GatewayEnvironment
 
     std::optional<SlotInfo> slot;
     bool loggedIn = false;
+    // The library reads what the gateway's environment gives it, and nothing else.
+    libraryEnvironment::Values libraryEnvironment;
+    if (!env.softHsmConf.isEmpty())
+        libraryEnvironment.insert(QByteArrayLiteral("SOFTHSM2_CONF"),
+                                  QFile::encodeName(env.softHsmConf));
     if (env.libraryPath.isEmpty()) {
         out << fail(library, QStringLiteral("PKCS11_LIB_PATH is not set in %1.").arg(env.source));
-    } else if (Result<ModuleInfo> info = await(client.load(env.libraryPath)); !info) {
+    } else if (Result<ModuleInfo> info = await(client.load(env.libraryPath, libraryEnvironment));
+               !info) {
         out << fail(library, info.error().toString());
     } else {
         out << pass(library, QStringLiteral("%1 loads: %2.").arg(env.libraryPath, info->summary()));
+        if (!env.softHsmConf.isEmpty())
+            out.last().detail += QStringLiteral(" SOFTHSM2_CONF is %1.").arg(env.softHsmConf);
     }
     const bool libraryLoaded = out.last().passed;
 

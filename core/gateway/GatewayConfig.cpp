@@ -172,7 +172,7 @@ Status GatewayConfig::validate() const {
             return slot.error();
     }
     for (const QString *v : {&libraryPath, &tokenValue, &fragmentsPath, &accessId, &pin, &mountRoot,
-                             &mountHostFolder}) {
+                             &mountHostFolder, &softHsmConf}) {
         if (v->contains(QLatin1Char('\n')) || v->contains(QLatin1Char('\r')))
             return configError(QStringLiteral("Gateway settings cannot contain line breaks."));
     }
@@ -198,6 +198,12 @@ Status GatewayConfig::validate() const {
 }
 
 Result<QString> GatewayConfig::render(Format format) const {
+    if (!softHsmConf.isEmpty() && format != Format::Env)
+        return configError(QCoreApplication::translate(
+            "hsm::GatewayConfig",
+            "The built-in demo HSM is not deployable into a container: its tokens live in "
+            "this machine's SoftHSM folder. Export the env file to run a gateway on this "
+            "machine, or open your HSM's library."));
     if (Status s = validate(); !s)
         return s.error();
     const QString pinValue = includePin ? pin : QLatin1String(kPinPlaceholder);
@@ -258,25 +264,41 @@ Result<QString> GatewayConfig::render(Format format) const {
     case Format::Env: {
         // docker run --env-file takes every value literally: no quotes, no escapes; '#'
         // starts a comment only at the start of a line.
-        out +=
-            QStringLiteral("# Gateway settings for docker run --env-file, written by HSM Admin.\n");
-        // Mounts are not settings an env file can hold: named here, for the docker command.
-        if (checkMountRoot(root))
-            out += QStringLiteral("# Not in this file: mount the HSM client folder with -v %1\n")
-                       .arg(hostRoot + QLatin1Char(':') + root);
-        else
-            out += QStringLiteral("# Not in this file: the HSM client folder must be mounted; "
-                                  "%1 is a system folder, so copy the vendor's folder under /opt "
-                                  "first.\n")
-                       .arg(root);
-        if (fragmentsMount)
-            out += QStringLiteral("# Not in this file: mount the fragments file with -v %1\n")
-                       .arg(fragmentsPath + QLatin1Char(':') + QLatin1String(kFragmentsMount));
+        if (!softHsmConf.isEmpty()) {
+            // The demo: a gateway process on this machine, which finds the demo's tokens
+            // through SOFTHSM2_CONF; there is nothing to mount.
+            out += QStringLiteral("# Gateway settings for the built-in demo HSM, written by HSM "
+                                  "Admin: for a gateway on this machine only, not deployable "
+                                  "into a container.\n");
+            if (fragmentsMount)
+                out += QStringLiteral("# Not in this file: the fragments file %1; copy it into "
+                                      "the gateway's configuration folder as "
+                                      "customer_fragments.json.\n")
+                           .arg(fragmentsPath);
+        } else {
+            out += QStringLiteral(
+                "# Gateway settings for docker run --env-file, written by HSM Admin.\n");
+            // Mounts are not settings an env file can hold: named here, for the docker command.
+            if (checkMountRoot(root))
+                out +=
+                    QStringLiteral("# Not in this file: mount the HSM client folder with -v %1\n")
+                        .arg(hostRoot + QLatin1Char(':') + root);
+            else
+                out += QStringLiteral("# Not in this file: the HSM client folder must be mounted; "
+                                      "%1 is a system folder, so copy the vendor's folder under "
+                                      "/opt first.\n")
+                           .arg(root);
+            if (fragmentsMount)
+                out += QStringLiteral("# Not in this file: mount the fragments file with -v %1\n")
+                           .arg(fragmentsPath + QLatin1Char(':') + QLatin1String(kFragmentsMount));
+        }
         out += QStringLiteral("ADMIN_ACCESS_ID=%1\n").arg(accessId);
         out += QStringLiteral("HSM_PIN=%1\n").arg(pinValue);
         out += QStringLiteral("%1=%2\n").arg(tokenVariable(), exportedTokenValue());
         out += QStringLiteral("HSM_USE_RAND=%1\n").arg(useRandText);
         out += QStringLiteral("PKCS11_LIB_PATH=%1\n").arg(libraryPath);
+        if (!softHsmConf.isEmpty())
+            out += QStringLiteral("SOFTHSM2_CONF=%1\n").arg(softHsmConf);
         if (fragmentsVariable)
             out += QStringLiteral("CUSTOMER_FRAGMENTS=%1\n").arg(fragmentsCompact);
         return out;
@@ -431,7 +453,8 @@ bool GatewayConfig::operator==(const GatewayConfig &o) const {
     return libraryPath == o.libraryPath && tokenMode == o.tokenMode && tokenValue == o.tokenValue &&
            useRand == o.useRand && fragmentsPath == o.fragmentsPath && accessId == o.accessId &&
            effectiveMountRoot() == o.effectiveMountRoot() &&
-           effectiveMountHostFolder() == o.effectiveMountHostFolder();
+           effectiveMountHostFolder() == o.effectiveMountHostFolder() &&
+           softHsmConf == o.softHsmConf;
 }
 
 } // namespace hsm

@@ -33,6 +33,10 @@ struct GatewayConfig {
     QString mountRoot;
     // The host side of that mount when it differs (an imported `-v /host:/opt/vendor`).
     QString mountHostFolder;
+    // SOFTHSM2_CONF of the built-in demo HSM, whose tokens live in this machine's SoftHSM
+    // folder: set, the settings are for a gateway on this machine only (the env format), and
+    // the container formats refuse with that reason.
+    QString softHsmConf;
 
     static constexpr char kFragmentsMount[] = "/home/akeyless/.akeyless/customer_fragments.json";
     static constexpr char kPinPlaceholder[] = "<HSM PIN>";

@@ -36,6 +36,8 @@ GatewayEnvironment GatewayEnvironment::fromEnvFile(const EnvFile &file, const QS
     env.token.label = id("HSM_TOKEN_LABEL");
     env.token.serial = id("HSM_TOKEN_SERIAL");
     env.useRand = value("HSM_USE_RAND");
+    // A gateway on this machine that runs on SoftHSM (the demo HSM) needs its configuration.
+    env.softHsmConf = value("SOFTHSM2_CONF");
     env.pin = std::make_shared<SecretBytes>();
     if (std::optional<QString> pin = file.valueForContainer(QStringLiteral("HSM_PIN"))) {
         QByteArray bytes = pin->toUtf8();

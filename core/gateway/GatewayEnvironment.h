@@ -15,6 +15,7 @@ struct GatewayEnvironment {
     TokenSelection token;             // HSM_SLOT / HSM_TOKEN_LABEL / HSM_TOKEN_SERIAL
     std::shared_ptr<SecretBytes> pin; // HSM_PIN; absent when unset
     QString useRand;                  // HSM_USE_RAND as written
+    QString softHsmConf;              // SOFTHSM2_CONF of an env file (SoftHSM's configuration)
     QString source;                   // "the environment" or the env file's path
 
     bool useRandIsTrue() const;

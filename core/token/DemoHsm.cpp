@@ -36,6 +36,14 @@ QString directory() {
            QStringLiteral("/demo-hsm");
 }
 
+QString configPath() {
+    return directory() + QStringLiteral("/softhsm2.conf");
+}
+
+libraryEnvironment::Values environment() {
+    return {{QByteArrayLiteral("SOFTHSM2_CONF"), QFile::encodeName(configPath())}};
+}
+
 Status prepare() {
     const QString dir = directory();
     const QString tokens = dir + QStringLiteral("/tokens");
@@ -43,7 +51,7 @@ Status prepare() {
         return systemError(QStringLiteral("Cannot create the demo HSM's folder %1.").arg(tokens));
     QFile::setPermissions(dir,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    const QString conf = dir + QStringLiteral("/softhsm2.conf");
+    const QString conf = configPath();
     QSaveFile file(conf);
     if (!file.open(QIODevice::WriteOnly))
         return systemError(QStringLiteral("Cannot write %1: %2.").arg(conf, file.errorString()));
@@ -56,8 +64,6 @@ Status prepare() {
                "slots.removable = false\n");
     if (!file.commit())
         return systemError(QStringLiteral("Cannot write %1: %2.").arg(conf, file.errorString()));
-    // SoftHSM reads this at C_Initialize.
-    qputenv("SOFTHSM2_CONF", QFile::encodeName(conf));
     return Done{};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/pkcs11/LibraryEnvironment.h"
 #include "core/pkcs11/Module.h"
 
 #include <QString>
@@ -20,8 +21,13 @@ inline constexpr char kKeyLabel[] = "akeyless_hsm";
 QString modulePath();
 // <AppDataLocation>/demo-hsm
 QString directory();
-// Writes softhsm2.conf and the token directory (once) and points SOFTHSM2_CONF at them.
-// Must run before the library is initialized.
+// <directory()>/softhsm2.conf, SoftHSM's configuration for the demo's tokens.
+QString configPath();
+// SOFTHSM2_CONF=configPath(): set while the demo is the module in use, and only then, so
+// that a SoftHSM library the user opens reads the user's own configuration.
+libraryEnvironment::Values environment();
+// Writes softhsm2.conf and the token directory (once). Must run before the library is
+// initialized with environment().
 Status prepare();
 // Creates the demo token and its HMAC key through PKCS#11 when they are missing.
 // Returns true when it changed something (the module must then be re-read).

@@ -63,13 +63,25 @@ QString TokenSelector::presentList() const {
 QString TokenSelector::gatewayLine(const SlotInfo &slot, GatewayTokenMode mode) {
     switch (mode) {
     case GatewayTokenMode::Slot:
-        return QStringLiteral("HSM_SLOT=%1").arg(slot.id);
+        return QStringLiteral("HSM_SLOT=") + gatewayValue(slot, mode);
     case GatewayTokenMode::Label:
-        return QStringLiteral("HSM_TOKEN_LABEL=%1").arg(slot.token ? slot.token->label : QString());
+        return QStringLiteral("HSM_TOKEN_LABEL=") + gatewayValue(slot, mode);
     case GatewayTokenMode::Serial:
         break;
     }
-    return QStringLiteral("HSM_TOKEN_SERIAL=%1").arg(slot.token ? slot.token->serial : QString());
+    return QStringLiteral("HSM_TOKEN_SERIAL=") + gatewayValue(slot, mode);
+}
+
+QString TokenSelector::gatewayValue(const SlotInfo &slot, GatewayTokenMode mode) {
+    switch (mode) {
+    case GatewayTokenMode::Slot:
+        return QString::number(slot.id);
+    case GatewayTokenMode::Label:
+        return slot.token ? slot.token->label : QString();
+    case GatewayTokenMode::Serial:
+        break;
+    }
+    return slot.token ? slot.token->serial : QString();
 }
 
 QString TokenSelector::uriFor(const SlotInfo &slot) {

@@ -25,6 +25,8 @@ public:
     static QString describe(const SlotInfo &slot);
     // "HSM_TOKEN_SERIAL=4e3ca826da2daf8b" for the chosen mode.
     static QString gatewayLine(const SlotInfo &slot, GatewayTokenMode mode);
+    // Its value alone: "4e3ca826da2daf8b".
+    static QString gatewayValue(const SlotInfo &slot, GatewayTokenMode mode);
     // "pkcs11:model=...;manufacturer=...;serial=...;token=..." formatted by p11-kit.
     static QString uriFor(const SlotInfo &slot);
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // export-config and probe as an operator runs them.
 #include "tests/support/CliRun.h"
+#include "tests/support/SoftHsmFixture.h"
 
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +24,21 @@ RunResult cli(const QStringList &args, const QStringList &env = {}) {
                               }),
                base.end());
     return cliRun::inProcess(args, base + env, QString());
+}
+
+// The CLI as it runs beside `fixture`: its SOFTHSM2_CONF, and the demo HSM in its folder.
+RunResult cliBeside(const SoftHsmFixture &fixture, const QStringList &args,
+                    const QStringList &env = {}) {
+    QStringList base = fixture.environment();
+    base.erase(std::remove_if(base.begin(), base.end(),
+                              [](const QString &v) { return v.startsWith(QLatin1String("HSM_")); }),
+               base.end());
+    return cliRun::inProcess(args, base + env, fixture.directory());
+}
+
+QString errorLine(const RunResult &r) {
+    const QStringList errors = r.err.split(QLatin1Char('\n')).filter(QStringLiteral("error: "));
+    return errors.size() == 1 ? errors.first() : QString();
 }
 
 } // namespace
@@ -179,6 +196,112 @@ private Q_SLOTS:
             {QStringLiteral("export-config"), QStringLiteral("--format"), QStringLiteral("env")},
             env);
         QCOMPARE(r.status, 0);
+    }
+
+    // No library: the demo HSM, its only token, and its SOFTHSM2_CONF in the env file, which
+    // preflight then passes; the container formats refuse it in one line.
+    void demoExportPassesPreflight() {
+        SoftHsmFixture fixture; // SOFTHSM2_CONF: another SoftHSM, whose tokens are not the demo
+        QVERIFY(fixture.initTokens({QStringLiteral("other")}));
+        const QString demoConf =
+            fixture.directory() + QStringLiteral("/data/hsm-admin/demo-hsm/softhsm2.conf");
+        const QString fragments = fixture.directory() + QStringLiteral("/customer_fragments.json");
+        const QStringList pin{QStringLiteral("HSM_PIN=1234")};
+        RunResult r =
+            cliBeside(fixture,
+                      {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                       QStringLiteral("DEMO_CF"), QStringLiteral("-t"),
+                       QStringLiteral("hsm_wrap_hmac"), QStringLiteral("-k"),
+                       QStringLiteral("akeyless_hsm"), QStringLiteral("--output"), fragments},
+                      pin);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        r = cliBeside(fixture,
+                      {QStringLiteral("export-config"), QStringLiteral("--format"),
+                       QStringLiteral("env"), QStringLiteral("--include-pin"),
+                       QStringLiteral("--fragments"), fragments},
+                      pin);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("using the built-in demo HSM")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("the only initialised token, demo (#")),
+                 qPrintable(r.err));
+        const QString env = QString::fromUtf8(r.out);
+        QVERIFY2(env.contains(QStringLiteral("\nSOFTHSM2_CONF=") + demoConf + QLatin1Char('\n')),
+                 qPrintable(env));
+        QVERIFY2(
+            env.contains(QStringLiteral("\nPKCS11_LIB_PATH=/usr/lib/softhsm/libsofthsm2.so\n")),
+            qPrintable(env));
+        QVERIFY2(env.contains(QStringLiteral("\nHSM_TOKEN_SERIAL=")), qPrintable(env));
+        QVERIFY2(env.contains(QStringLiteral("not deployable into a container")), qPrintable(env));
+        const QString envFile = fixture.directory() + QStringLiteral("/demo.env");
+        QFile file(envFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(r.out);
+        file.close();
+
+        r = cliBeside(fixture, {QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile,
+                                QStringLiteral("--fragments"), fragments});
+        QVERIFY2(r.status == 0, r.out.constData());
+        const QStringList lines =
+            QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 6);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(QStringLiteral("PASS  ")), qPrintable(line));
+        QVERIFY(r.out.contains("PASS  fragment cf-"));
+
+        // Without the demo's configuration the same file finds the fixture's tokens only.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(env.split(QLatin1Char('\n'))
+                       .filter(QRegularExpression(QStringLiteral("^(?!SOFTHSM2_CONF=)")))
+                       .join(QLatin1Char('\n'))
+                       .toUtf8());
+        file.close();
+        r = cliBeside(fixture, {QStringLiteral("preflight"), QStringLiteral("--env-file"), envFile,
+                                QStringLiteral("--fragments"), fragments});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains("FAIL  token: No token has the serial"), r.out.constData());
+
+        for (const char *format : {"docker", "compose", "k8s", "helm"}) {
+            r = cliBeside(fixture, {QStringLiteral("export-config"), QStringLiteral("--format"),
+                                    QLatin1String(format)});
+            QCOMPARE(r.status, 1);
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line, nothing loaded
+            QVERIFY2(errorLine(r).contains(QStringLiteral(
+                         "The built-in demo HSM is not deployable into a container")),
+                     qPrintable(r.err));
+        }
+    }
+
+    // With --module and no identifier: the only initialised token, by its serial; with two,
+    // a clear refusal, until one is named.
+    void theOnlyTokenNeedsNoIdentifier() {
+        SoftHsmFixture fixture;
+        QVERIFY(fixture.initTokens({QStringLiteral("solo")}));
+        const QStringList args{QStringLiteral("--module"), SoftHsmFixture::modulePath(),
+                               QStringLiteral("export-config"), QStringLiteral("--format"),
+                               QStringLiteral("env")};
+        RunResult r = cliBeside(fixture, args);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("\nHSM_TOKEN_SERIAL=" +
+                                fixture.token(QStringLiteral("solo")).serial.toLatin1() + '\n'),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("SOFTHSM2_CONF")); // not the demo
+        QVERIFY(!r.err.contains(QStringLiteral("demo HSM")));
+
+        QVERIFY(fixture.initTokens({QStringLiteral("second")}));
+        r = cliBeside(fixture, args);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(errorLine(r).contains(QStringLiteral("has 2 initialised tokens")),
+                 qPrintable(r.err));
+        QVERIFY2(errorLine(r).contains(
+                     QStringLiteral("choose one with --slot, --token-label or --token-serial")),
+                 qPrintable(r.err));
+        r = cliBeside(
+            fixture, QStringList{QStringLiteral("--token-label"), QStringLiteral("second")} + args);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("\nHSM_TOKEN_LABEL=second\n"));
     }
 
     void includePinNeverForKubernetes() {

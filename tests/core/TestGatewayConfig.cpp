@@ -539,6 +539,36 @@ private Q_SLOTS:
                  QStringLiteral("/opt/a:b,c"));
     }
 
+    void demoIsForThisMachineOnly() {
+        // The demo HSM's settings: the env file for a gateway here, with its SOFTHSM2_CONF
+        // and nothing to mount; every container format refuses, naming the demo.
+        GatewayConfig c = fixedConfig();
+        c.libraryPath = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
+        c.softHsmConf = QStringLiteral("/home/op/.local/share/hsm-admin/demo-hsm/softhsm2.conf");
+        const Result<QString> env = c.render(GatewayConfig::Format::Env);
+        QVERIFY(env);
+        QVERIFY(
+            env->contains(QStringLiteral("\nSOFTHSM2_CONF=") + c.softHsmConf + QLatin1Char('\n')));
+        QVERIFY(env->contains(QStringLiteral("not deployable into a container")));
+        QVERIFY2(!env->contains(QStringLiteral("-v ")), qPrintable(env.value()));
+        QCOMPARE(dockerEnvFile(env.value()).value(QStringLiteral("SOFTHSM2_CONF")).toString(),
+                 c.softHsmConf);
+        for (GatewayConfig::Format f :
+             {GatewayConfig::Format::Docker, GatewayConfig::Format::Compose,
+              GatewayConfig::Format::Kubernetes, GatewayConfig::Format::Helm}) {
+            const Result<QString> refused = c.render(f);
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().message.startsWith(
+                         QStringLiteral("The built-in demo HSM is not deployable")),
+                     qPrintable(refused.error().message));
+            QVERIFY(!refused.error().message.contains(QLatin1Char('\n')));
+        }
+        // Without it, the same library is an ordinary one again.
+        c.softHsmConf.clear();
+        QVERIFY(!c.render(GatewayConfig::Format::Env)->contains(QStringLiteral("SOFTHSM2_CONF")));
+        QVERIFY(c.render(GatewayConfig::Format::Kubernetes));
+    }
+
     void importKeepsTheMount() {
         const QString command =
             QStringLiteral("docker run -d \\\n  -e HSM_TOKEN_SERIAL=abc \\\n"

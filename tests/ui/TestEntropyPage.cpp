@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/client/Application.h"
 #include "core/client/HsmClient.h"
+#include "core/token/DemoHsm.h"
 #include "tests/ui/DemoWindow.h"
 #include "tests/ui/UiTestHome.h"
 #include "ui/MainWindow.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -68,6 +70,9 @@ private:
 };
 
 void TestEntropyPage::initTestCase() {
+    // The fault module fronts SoftHSM; it reads the demo's tokens only when told to, as any
+    // SoftHSM library the user opens reads the user's SOFTHSM2_CONF.
+    qputenv("SOFTHSM2_CONF", QFile::encodeName(demoHsm::configPath()));
     m_demo = std::make_unique<DemoWindow>();
     const QString why = m_demo->open(kTimeout);
     QVERIFY2(why.isEmpty(), qPrintable(why));

@@ -296,9 +296,9 @@ void TestFragmentWizard::completesEveryPage() {
     screenshot(4);
     QVERIFY(next());
 
-    // 5. Save: a new file. The demo's library is in /usr/lib, which a container mount would
-    // hide: docker (the first format) is refused with the reason; the env file names the
-    // token by its serial, without the PIN.
+    // 5. Save: a new file. The demo HSM goes into no container: docker (the first format) is
+    // refused with the reason; the env file, for a gateway on this machine, names the token
+    // by its serial and the demo's SOFTHSM2_CONF, without the PIN.
     QCOMPARE(m_wizard->currentId(), int(FragmentWizard::SavePageId));
     typeInto(child<QLineEdit>("fragmentsPath"), m_file);
     QTRY_VERIFY(button(QWizard::FinishButton)->isEnabled()); // read once the typing pauses
@@ -309,21 +309,25 @@ void TestFragmentWizard::completesEveryPage() {
     QVERIFY(child<QPlainTextEdit>("exportText")->toPlainText().isEmpty());
     QVERIFY2(child<QLabel>("exportMessage")
                  ->text()
-                 .contains(QStringLiteral("copy the vendor's folder under /opt")),
+                 .contains(QStringLiteral("demo HSM is not deployable into a container")),
              qPrintable(child<QLabel>("exportMessage")->text()));
     format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Env)));
     const QString env = child<QPlainTextEdit>("exportText")->toPlainText();
     QVERIFY2(env.contains(QStringLiteral("HSM_TOKEN_SERIAL=") + demoSerial()), qPrintable(env));
     QVERIFY2(env.contains(demoHsm::modulePath()), qPrintable(env));
-    QVERIFY2(env.contains(m_file), qPrintable(env)); // named for the mount it cannot make
+    QVERIFY2(env.contains(QStringLiteral("\nSOFTHSM2_CONF=") + demoHsm::configPath() +
+                          QLatin1Char('\n')),
+             qPrintable(env));
+    QVERIFY2(env.contains(m_file), qPrintable(env)); // named for the gateway's folder
     QVERIFY2(env.contains(QStringLiteral("HSM_USE_RAND=true")), qPrintable(env));
     // No PIN: not as a variable, and not the demo's digits anywhere but inside known values.
     QVERIFY(!env.contains(QStringLiteral("HSM_PIN=") + QLatin1String(demoHsm::kUserPin)));
     QString scrubbed = env;
     scrubbed.remove(demoSerial()).remove(m_file).remove(demoHsm::modulePath());
+    scrubbed.remove(demoHsm::configPath());
     QVERIFY2(!scrubbed.contains(QLatin1String(demoHsm::kUserPin)), qPrintable(env));
-    // Every format, from the keyboard: settings without the PIN, or (where the demo's
-    // library would have to be mounted) the reason and nothing to copy.
+    // Every format, from the keyboard: settings without the PIN, or (for a container) the
+    // reason and nothing to copy.
     format->setFocus();
     QTest::keyClick(format, Qt::Key_Home);
     for (int i = 1; i < format->count(); ++i) {
@@ -331,11 +335,11 @@ void TestFragmentWizard::completesEveryPage() {
         QCOMPARE(format->currentIndex(), i);
         QString text = child<QPlainTextEdit>("exportText")->toPlainText();
         const auto f = static_cast<GatewayConfig::Format>(format->currentData().toInt());
-        const bool mounts = f == GatewayConfig::Format::Docker ||
-                            f == GatewayConfig::Format::Compose || f == GatewayConfig::Format::Helm;
-        QVERIFY2(text.isEmpty() == mounts, qPrintable(format->currentText()));
-        QCOMPARE(child<QPushButton>("copyExport")->isEnabled(), !mounts);
+        const bool container = f != GatewayConfig::Format::Env;
+        QVERIFY2(text.isEmpty() == container, qPrintable(format->currentText()));
+        QCOMPARE(child<QPushButton>("copyExport")->isEnabled(), !container);
         text.remove(demoSerial()).remove(m_file).remove(demoHsm::modulePath());
+        text.remove(demoHsm::configPath());
         QVERIFY2(!text.contains(QLatin1String(demoHsm::kUserPin)), qPrintable(text));
     }
     QTest::keyClick(format, Qt::Key_Home);
@@ -685,7 +689,7 @@ void TestFragmentWizard::exportsFollowTokenMode() {
     while (mode->currentData().toInt() != int(GatewayTokenMode::Label))
         QTest::keyClick(mode, Qt::Key_Down);
     driveToSavePage(QStringLiteral("WIZ_LABEL"));
-    // The env file: the demo's library in /usr/lib cannot be mounted for docker.
+    // The env file: the demo HSM goes into no container.
     auto *format = child<QComboBox>("exportFormat");
     format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Env)));
     const QString env = child<QPlainTextEdit>("exportText")->toPlainText();

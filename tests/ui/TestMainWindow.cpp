@@ -1,28 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/client/Application.h"
 #include "core/client/HsmClient.h"
+#include "core/gateway/GatewayConfig.h"
 #include "core/token/DemoHsm.h"
+#include "tests/support/SoftHsmFixture.h"
 #include "tests/ui/UiTestHome.h"
 #include "ui/LibraryHistory.h"
 #include "ui/MainWindow.h"
 #include "ui/OpenLibraryDialog.h"
 #include "ui/browser/MechanismTableModel.h"
+#include "ui/token/TokenSelectorWidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
 #include <memory>
+#include <sys/stat.h>
 
 using namespace hsm;
 using namespace hsm::ui;
@@ -45,8 +53,10 @@ private Q_SLOTS:
     void showsDemoInventory();
     void listsAndFiltersMechanisms();
     void refreshKeepsSelection();
+    void gatewayTabExportsTheSelectedToken();
     void reportsBadLibrary();
     void dialogStaysOpenUntilLoaded();
+    void userSoftHsmKeepsItsTokensAcrossRestart();
     void settingsAndDataLocations();
     void cleanupTestCase();
 
@@ -55,14 +65,21 @@ private:
         return m_window->findChild<T *>(QString::fromLatin1(name));
     }
     QModelIndex demoToken() const;
+    // The initialized tokens the tree shows, "label (#serial)" each.
+    QStringList shownTokens() const;
+    bool load(const std::function<void()> &start);
     QString writeTextFile() const;
 
     QString m_home;
+    // SOFTHSM2_CONF: the user's own SoftHSM, with a token of its own.
+    std::unique_ptr<test::SoftHsmFixture> m_userSoftHsm;
     std::unique_ptr<HsmClient> m_client;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMainWindow::initTestCase() {
+    m_userSoftHsm = std::make_unique<test::SoftHsmFixture>();
+    QVERIFY(m_userSoftHsm->initTokens({QStringLiteral("operator")}));
     m_client = std::make_unique<HsmClient>();
     m_window = std::make_unique<MainWindow>(*m_client);
     m_window->show();
@@ -131,6 +148,74 @@ void TestMainWindow::refreshKeepsSelection() {
                              kTimeout);
 }
 
+// The Gateway tab's deployment settings for the token selected in the tree, in every format,
+// with and without a fragments file, saved to a file through the dialog.
+void TestMainWindow::gatewayTabExportsTheSelectedToken() {
+    auto *tree = child<QTreeView>("moduleTree");
+    tree->setCurrentIndex(demoToken());
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_W, Qt::AltModifier); // Gate&way
+    QCOMPARE(child<QTabWidget>("detailTabs")->currentWidget(), child<QWidget>("gatewayPage"));
+    const std::optional<SlotInfo> slot = child<TokenSelectorWidget>("tokenSelector")->currentSlot();
+    QVERIFY(slot && slot->token);
+    const QString serial = slot->token->serial;
+
+    auto *format = child<QComboBox>("exportFormat");
+    auto *text = child<QPlainTextEdit>("exportText");
+    auto *message = child<QLabel>("exportMessage");
+    auto *fragments = child<QLineEdit>("gatewayFragmentsPath");
+    QVERIFY(format && text && message && fragments);
+    QVERIFY(fragments->text().isEmpty());
+    // Every format: the demo HSM is for this machine only, so only the env file is written.
+    for (int i = 0; i < format->count(); ++i) {
+        format->setCurrentIndex(i);
+        const bool env = format->currentData().toInt() == int(GatewayConfig::Format::Env);
+        QCOMPARE(text->toPlainText().isEmpty(), !env);
+        if (!env)
+            QVERIFY2(message->text().contains(
+                         QStringLiteral("demo HSM is not deployable into a container")),
+                     qPrintable(message->text()));
+    }
+    format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Env)));
+    QString env = text->toPlainText();
+    QVERIFY2(env.contains(QStringLiteral("\nHSM_TOKEN_SERIAL=") + serial + QLatin1Char('\n')),
+             qPrintable(env));
+    QVERIFY2(env.contains(QStringLiteral("\nSOFTHSM2_CONF=") + demoHsm::configPath() +
+                          QLatin1Char('\n')),
+             qPrintable(env));
+    QVERIFY2(env.contains(QStringLiteral("\nHSM_PIN=<HSM PIN>\n")), qPrintable(env));
+    QVERIFY(!env.contains(QStringLiteral("fragments file")));
+
+    // With a fragments file, named for the gateway's folder.
+    const QString fragmentsFile = m_home + QStringLiteral("/customer_fragments.json");
+    fragments->setFocus();
+    QTest::keyClicks(fragments, fragmentsFile);
+    env = text->toPlainText();
+    QVERIFY2(
+        env.contains(QStringLiteral("# Not in this file: the fragments file ") + fragmentsFile),
+        qPrintable(env));
+
+    // Saved through the dialog, as shown, owner-only.
+    const QString saved = m_home + QStringLiteral("/gateway.env");
+    QTest::mouseClick(child<QPushButton>("saveExport"), Qt::LeftButton);
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = child<QFileDialog>("exportSaveDialog")) && dialog->isVisible());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+    dialog->selectFile(saved);
+    QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")), Qt::Key_Return);
+    QTRY_VERIFY(QFile::exists(saved));
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), env);
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(saved).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0600));
+    QVERIFY2(message->text().contains(saved), qPrintable(message->text()));
+
+    fragments->clear();
+    QVERIFY(!text->toPlainText().contains(QStringLiteral("fragments file")));
+}
+
 void TestMainWindow::reportsBadLibrary() {
     const QString path = writeTextFile();
     QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
@@ -164,7 +249,8 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("text file")), qPrintable(error->text()));
 
-    // A success closes it and remembers the library.
+    // A success closes it and remembers the library. The SoftHSM library the demo runs on,
+    // opened by the user after the demo: the user's configuration and tokens, not the demo's.
     QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
     path->setText(demoHsm::modulePath());
     QTest::mouseClick(open, Qt::LeftButton);
@@ -172,7 +258,61 @@ void TestMainWindow::dialogStaysOpenUntilLoaded() {
     QTRY_VERIFY(dialog.isNull());
     QCOMPARE(libraryHistory::recent().value(0), demoHsm::modulePath());
     QCOMPARE(libraryHistory::last(), demoHsm::modulePath());
+    QVERIFY(!demoToken().isValid());
+    QVERIFY(!child<QLabel>("demoBanner")->isVisible());
+    QCOMPARE(shownTokens(),
+             QStringList{QStringLiteral("operator (#%1)")
+                             .arg(m_userSoftHsm->token(QStringLiteral("operator")).serial)});
+}
+
+// The library opened last, on the next start (as main() picks it from the settings): the
+// same tokens as in the session that opened it after the demo; and the demo and the user's
+// library, opened in turn, each keep their own.
+void TestMainWindow::userSoftHsmKeepsItsTokensAcrossRestart() {
+    const QStringList before = shownTokens();
+    QVERIFY(!before.isEmpty());
+    m_window.reset();
+    m_client.reset();
+    QVERIFY(QFile::exists(QSettings().fileName()));
+    QCOMPARE(libraryHistory::last(), demoHsm::modulePath());
+
+    m_client = std::make_unique<HsmClient>();
+    m_window = std::make_unique<MainWindow>(*m_client);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(load([this] { m_window->loadLibrary(libraryHistory::last()); }));
+    QCOMPARE(shownTokens(), before);
+
+    QVERIFY(load([this] { m_window->loadDemo(); }));
     QVERIFY(demoToken().isValid());
+    QCOMPARE(shownTokens().size(), 1);
+    QVERIFY(load([this] { m_window->loadLibrary(demoHsm::modulePath()); }));
+    QCOMPARE(shownTokens(), before);
+    QCOMPARE(qgetenv("SOFTHSM2_CONF"), QFile::encodeName(m_userSoftHsm->configPath()));
+
+    // The Gateway tab for the user's token, by its label: an ordinary library, no
+    // SOFTHSM2_CONF; its system folder cannot be mounted, the env file and Kubernetes work.
+    auto *tree = child<QTreeView>("moduleTree");
+    QAbstractItemModel *model = tree->model();
+    tree->setCurrentIndex(model
+                              ->match(model->index(0, 0), Qt::DisplayRole,
+                                      QStringLiteral("operator (#"), 1,
+                                      Qt::MatchStartsWith | Qt::MatchRecursive)
+                              .value(0));
+    child<TokenSelectorWidget>("tokenSelector")->setMode(GatewayTokenMode::Label);
+    auto *format = child<QComboBox>("exportFormat");
+    auto *text = child<QPlainTextEdit>("exportText");
+    format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Env)));
+    QVERIFY2(text->toPlainText().contains(QStringLiteral("\nHSM_TOKEN_LABEL=operator\n")),
+             qPrintable(text->toPlainText()));
+    QVERIFY(!text->toPlainText().contains(QStringLiteral("SOFTHSM2_CONF")));
+    format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Kubernetes)));
+    QVERIFY(!text->toPlainText().isEmpty());
+    format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Docker)));
+    QVERIFY(text->toPlainText().isEmpty());
+    QVERIFY(child<QLabel>("exportMessage")
+                ->text()
+                .contains(QStringLiteral("copy the vendor's folder under /opt")));
 }
 
 // Settings under the application's own folder (not "Unknown Organization"), and the data
@@ -189,6 +329,28 @@ void TestMainWindow::settingsAndDataLocations() {
 void TestMainWindow::cleanupTestCase() {
     m_window.reset(); // before the client it refers to
     m_client.reset();
+    m_userSoftHsm.reset();
+}
+
+bool TestMainWindow::load(const std::function<void()> &start) {
+    QSignalSpy loaded(m_window.get(), &MainWindow::inventoryLoaded);
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    start();
+    if (loaded.wait(kTimeout))
+        return true;
+    qWarning("%s", qPrintable(failed.isEmpty() ? QStringLiteral("no signal")
+                                               : failed.first().first().toString()));
+    return false;
+}
+
+QStringList TestMainWindow::shownTokens() const {
+    QAbstractItemModel *model = child<QTreeView>("moduleTree")->model();
+    QStringList tokens;
+    for (const QModelIndex &index :
+         model->match(model->index(0, 0), Qt::DisplayRole, QStringLiteral(" (#"), -1,
+                      Qt::MatchContains | Qt::MatchRecursive))
+        tokens << index.data().toString();
+    return tokens;
 }
 
 QModelIndex TestMainWindow::demoToken() const {
@@ -209,7 +371,7 @@ QString TestMainWindow::writeTextFile() const {
 
 int main(int argc, char *argv[]) {
     UiTestHome home; // before QApplication
-    if (!home.isValid())
+    if (!home.isValid() || !home.setHome())
         return 1;
     QApplication app(argc, argv);
     setApplicationIdentity();

@@ -5,6 +5,7 @@
 #include "ui/browser/SlotPage.h"
 #include "ui/browser/TokenPage.h"
 #include "ui/entropy/EntropyPage.h"
+#include "ui/gateway/GatewayPage.h"
 #include "ui/objects/ObjectsPage.h"
 #include "ui/token/TokenSelectorWidget.h"
 
@@ -25,7 +26,8 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     , m_mechanismPage(new MechanismPage(client))
     , m_objectsPage(new ObjectsPage(client))
     , m_entropyPage(new EntropyPage(client))
-    , m_selector(new TokenSelectorWidget) {
+    , m_gatewayPage(new GatewayPage) {
+    TokenSelectorWidget *selector = m_gatewayPage->tokenSelector();
     m_tree->setObjectName(QStringLiteral("moduleTree"));
     m_tree->setAccessibleName(tr("Slots and tokens"));
     m_tree->setModel(m_model);
@@ -41,7 +43,7 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     m_tabs->addTab(m_mechanismPage, tr("&Mechanisms"));
     m_tabs->addTab(m_objectsPage, tr("&Objects"));
     m_tabs->addTab(m_entropyPage, tr("&Entropy"));
-    m_tabs->addTab(m_selector, tr("Gate&way"));
+    m_tabs->addTab(m_gatewayPage, tr("Gate&way"));
     m_slotPage->setAccessibleName(tr("Slot"));
     m_tokenPage->setAccessibleName(tr("Token"));
     m_mechanismPage->setAccessibleName(tr("Mechanisms"));
@@ -49,10 +51,12 @@ ModuleBrowser::ModuleBrowser(HsmClient &client, QWidget *parent)
     m_objectsPage->setAccessibleName(tr("Objects"));
     m_entropyPage->setObjectName(QStringLiteral("entropyPage"));
     m_entropyPage->setAccessibleName(tr("Entropy"));
-    m_selector->setObjectName(QStringLiteral("tokenSelector"));
-    m_selector->setAccessibleName(tr("Gateway token selection"));
+    m_gatewayPage->setObjectName(QStringLiteral("gatewayPage"));
+    m_gatewayPage->setAccessibleName(tr("Gateway"));
+    selector->setObjectName(QStringLiteral("tokenSelector"));
+    selector->setAccessibleName(tr("Gateway token selection"));
     // A token picked for the gateway is the token the tree shows, and the other way round.
-    connect(m_selector, &TokenSelectorWidget::tokenChosen, this, [this](const SlotInfo &slot) {
+    connect(selector, &TokenSelectorWidget::tokenChosen, this, [this](const SlotInfo &slot) {
         m_tree->setCurrentIndex(m_model->indexOf(slot.id, ModuleTreeModel::Kind::Token));
     });
 
@@ -80,7 +84,8 @@ void ModuleBrowser::showInventory(const ModuleInfo &module, const QList<SlotInfo
 
     clear();
     m_model->setInventory(module, slots);
-    m_selector->setSlots(slots);
+    m_gatewayPage->setModule(&module);
+    tokenSelector()->setSlots(slots);
     m_tree->expandAll();
 
     QModelIndex select = previous ? m_model->indexOf(*previous, previousKind) : QModelIndex();
@@ -91,10 +96,15 @@ void ModuleBrowser::showInventory(const ModuleInfo &module, const QList<SlotInfo
 
 void ModuleBrowser::clear() {
     m_model->clearInventory();
-    m_selector->setSlots({});
+    m_gatewayPage->setModule(nullptr);
+    tokenSelector()->setSlots({});
     // Removing the rows may not move the current index; make sure the tabs follow.
     m_tree->setCurrentIndex({});
     showSelection();
+}
+
+TokenSelectorWidget *ModuleBrowser::tokenSelector() const {
+    return m_gatewayPage->tokenSelector();
 }
 
 const SlotInfo *ModuleBrowser::currentSlot() const {
@@ -106,7 +116,7 @@ void ModuleBrowser::showSelection() {
     m_slotPage->showSlot(slot);
     m_tokenPage->showSlot(slot);
     const std::optional<CK_SLOT_ID> id = slot ? std::optional<CK_SLOT_ID>(slot->id) : std::nullopt;
-    m_selector->setCurrentSlot(id);
+    tokenSelector()->setCurrentSlot(id);
     // A slot and its token share their mechanisms and objects; do not ask twice.
     if (id != m_shownSlot) {
         m_shownSlot = id;

@@ -17,6 +17,7 @@ class HsmClient;
 namespace hsm::ui {
 
 class EntropyPage;
+class GatewayPage;
 class MechanismPage;
 class ObjectsPage;
 class SlotPage;
@@ -39,7 +40,8 @@ public:
     // module.
     const SlotInfo *currentSlot() const;
     ObjectsPage *objectsPage() const { return m_objectsPage; }
-    TokenSelectorWidget *tokenSelector() const { return m_selector; }
+    TokenSelectorWidget *tokenSelector() const;
+    GatewayPage *gatewayPage() const { return m_gatewayPage; }
 
 Q_SIGNALS:
     // The selection moved, or the inventory under it was read again.
@@ -56,7 +58,7 @@ private:
     MechanismPage *m_mechanismPage;
     ObjectsPage *m_objectsPage;
     EntropyPage *m_entropyPage;
-    TokenSelectorWidget *m_selector;
+    GatewayPage *m_gatewayPage;
     std::optional<CK_SLOT_ID> m_shownSlot; // whose mechanisms and objects the tabs hold
 };
 

@@ -169,6 +169,7 @@ void TokenSelectorWidget::showChoice() {
         m_gatewayLine->setPlaceholderText(tr("Choose a token above."));
         m_uri->clear();
         m_ambiguity->hide();
+        Q_EMIT choiceChanged();
         return;
     }
     m_gatewayLine->setText(TokenSelector::gatewayLine(*slot, mode()));
@@ -188,6 +189,7 @@ void TokenSelectorWidget::showChoice() {
     } else {
         m_ambiguity->hide();
     }
+    Q_EMIT choiceChanged();
 }
 
 void TokenSelectorWidget::copy(const QLineEdit *line) {

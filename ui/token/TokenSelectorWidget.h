@@ -38,6 +38,8 @@ public:
 Q_SIGNALS:
     // The user picked a token in the list.
     void tokenChosen(const hsm::SlotInfo &slot);
+    // The chosen token or the way to name it changed, from here or from setCurrentSlot().
+    void choiceChanged();
 
 private:
     void showChoice();

@@ -18,16 +18,21 @@
 
 namespace hsm::ui {
 
-GatewayExportWidget::GatewayExportWidget(QWidget *parent)
+GatewayExportWidget::GatewayExportWidget(QWidget *parent, Place place)
     : QWidget(parent)
     , m_format(new QComboBox(this))
-    , m_chartLabel(new QLabel(tr("C&hart:"), this))
+    , m_chartLabel(new QLabel(this))
     , m_chart(new QComboBox(this))
     , m_text(new QPlainTextEdit(this))
-    , m_copy(new QPushButton(tr("Cop&y"), this))
-    , m_save(new QPushButton(tr("Sa&ve…"), this))
+    , m_copy(new QPushButton(this))
+    , m_save(new QPushButton(this))
     , m_message(new QLabel(this)) {
-    auto *formatLabel = new QLabel(tr("Deployment f&ormat:"), this);
+    const bool tab = place == Place::GatewayTab;
+    auto *formatLabel =
+        new QLabel(tab ? tr("Deployment format:") : tr("Deployment f&ormat:"), this);
+    m_chartLabel->setText(tab ? tr("Chart:") : tr("C&hart:"));
+    m_copy->setText(tab ? tr("Copy") : tr("Cop&y"));
+    m_save->setText(tab ? tr("Save to a fi&le…") : tr("Sa&ve…"));
     formatLabel->setBuddy(m_format);
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->setAccessibleName(tr("Deployment format"));
@@ -180,10 +185,16 @@ void GatewayExportWidget::save() {
     const QString folder = m_config.fragmentsPath.isEmpty()
                                ? QDir::homePath()
                                : QFileInfo(m_config.fragmentsPath).absolutePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Deployment Settings"),
-                                                      QDir(folder).filePath(suggestedFileName()));
-    if (path.isEmpty())
-        return;
+    auto *dialog = new QFileDialog(this, tr("Save the Deployment Settings"),
+                                   QDir(folder).filePath(suggestedFileName()));
+    dialog->setObjectName(QStringLiteral("exportSaveDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &GatewayExportWidget::saveTo);
+    dialog->open(); // window-modal without a nested event loop
+}
+
+Status GatewayExportWidget::saveTo(const QString &path) {
     // Never over a device or a pipe, and never half a file on a full disk (OutputFile);
     // owner-only, as an export may hold the PIN.
     OutputFile file(path);
@@ -200,6 +211,7 @@ void GatewayExportWidget::save() {
         m_message->setText(tr("Saved %1.").arg(path));
     }
     m_message->show();
+    return saved;
 }
 
 } // namespace hsm::ui

@@ -18,7 +18,12 @@ namespace hsm::ui {
 class GatewayExportWidget : public QWidget {
     Q_OBJECT
 public:
-    explicit GatewayExportWidget(QWidget *parent = nullptr);
+    // Where it is shown: its Alt+letters must not clash with its window's. The main window's
+    // menus, tabs, token selector and call log leave too few letters for the Gateway tab:
+    // there only Save has one, the others are reached with Tab.
+    enum class Place { WizardPage, GatewayTab };
+
+    explicit GatewayExportWidget(QWidget *parent = nullptr, Place place = Place::WizardPage);
 
     void setConfig(const GatewayConfig &config);
     GatewayConfig::Format format() const;
@@ -28,6 +33,8 @@ public:
     void setHelmChart(GatewayConfig::HelmChart chart);
     // The rendered text; empty when the settings are incomplete.
     QString text() const;
+    // Writes the shown settings to `path` (owner-only, atomically) and says so below them.
+    Status saveTo(const QString &path);
 
 private:
     void render();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/wizard/SavePage.h"
 
+#include "core/token/DemoHsm.h"
+#include "core/token/TokenSelector.h"
 #include "ui/wizard/FragmentWizard.h"
 #include "ui/wizard/FragmentWizardState.h"
 #include "ui/wizard/GatewayExportWidget.h"
@@ -26,19 +28,6 @@ namespace {
 const QString kErrorStyle = QStringLiteral("QLabel { color: #b02a37; }");
 const QString kWarningStyle = QStringLiteral("QLabel { background: #fff3cd; color: #664d03; "
                                              "border: 1px solid #ffda6a; padding: 6px; }");
-
-// The value that names the token in the chosen mode.
-QString tokenValue(const SlotInfo &slot, GatewayTokenMode mode) {
-    switch (mode) {
-    case GatewayTokenMode::Slot:
-        return QString::number(slot.id);
-    case GatewayTokenMode::Label:
-        return slot.token ? slot.token->label : QString();
-    case GatewayTokenMode::Serial:
-        break;
-    }
-    return slot.token ? slot.token->serial : QString();
-}
 
 } // namespace
 
@@ -251,11 +240,14 @@ void SavePage::updateMerge() {
 
 GatewayConfig SavePage::gatewayConfig() const {
     GatewayConfig config;
-    if (m_state.module)
+    if (m_state.module) {
         config.libraryPath = m_state.module->path;
+        if (m_state.module->demo)
+            config.softHsmConf = demoHsm::configPath();
+    }
     config.tokenMode = m_state.tokenMode;
     if (m_state.slot)
-        config.tokenValue = tokenValue(*m_state.slot, m_state.tokenMode);
+        config.tokenValue = TokenSelector::gatewayValue(*m_state.slot, m_state.tokenMode);
     config.useRand = m_state.request.hsmUseRand;
     config.fragmentsPath = path();
     if (!m_state.accessId.isEmpty())
