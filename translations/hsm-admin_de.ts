@@ -22,16 +22,24 @@
         <source>Check that the labelled key exists once and works: HMAC-SHA256, or for a key-encryption key an encrypt/decrypt round trip.</source>
         <translation>Prüfen, dass der Schlüssel mit dem Label genau einmal existiert und funktioniert: HMAC-SHA256, bei einem Schlüsselverschlüsselungsschlüssel (KEK) ein Hin- und Rückweg aus Ver- und Entschlüsselung.</translation>
     </message>
+    <message>
+        <source>Key type: AES. This module also computes HMAC-SHA256 with it, so it can be the HMAC key of hsm_wrap_hmac and hsm_secured fragments too.</source>
+        <translation>Schlüsseltyp: AES. Dieses Modul berechnet damit auch HMAC-SHA256, daher kann er auch der HMAC-Schlüssel von hsm_wrap_hmac- und hsm_secured-Fragmenten sein.</translation>
+    </message>
+    <message>
+        <source>Key type: AES. It can be the KEK of hsm_wrap_encrypt fragments, but not the HMAC key of hsm_wrap_hmac or hsm_secured ones here. %1</source>
+        <translation>Schlüsseltyp: AES. Er kann der KEK von hsm_wrap_encrypt-Fragmenten sein, hier aber nicht der HMAC-Schlüssel von hsm_wrap_hmac- oder hsm_secured-Fragmenten. %1</translation>
+    </message>
+    <message>
+        <source>Why: PKCS#11 defines HMAC-SHA256 (CKM_SHA256_HMAC) for generic secret (CKK_GENERIC_SECRET) and SHA256-HMAC (CKK_SHA256_HMAC) keys; SoftHSM and most HSMs keep to that and refuse AES keys. Ask the HSM team for a generic secret key of at least 32 bytes that may sign (CKA_SIGN), sensitive and not extractable, or make one with create-key.</source>
+        <translation>Warum: PKCS#11 definiert HMAC-SHA256 (CKM_SHA256_HMAC) für Generic-Secret-Schlüssel (CKK_GENERIC_SECRET) und SHA256-HMAC-Schlüssel (CKK_SHA256_HMAC); SoftHSM und die meisten HSMs halten sich daran und lehnen AES-Schlüssel ab. Bitten Sie das HSM-Team um einen Generic-Secret-Schlüssel mit mindestens 32 Bytes, der signieren darf (CKA_SIGN), sensitiv und nicht extrahierbar, oder erzeugen Sie einen mit create-key.</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
     <message>
         <source>PKCS#11 library to use (default: PKCS11_LIB_PATH, else the built-in demo HSM).</source>
         <translation>Zu verwendende PKCS#11-Bibliothek (Standard: PKCS11_LIB_PATH, sonst das eingebaute Demo-HSM).</translation>
-    </message>
-    <message>
-        <source>Token by slot id (default: HSM_SLOT).</source>
-        <translation>Token über die Slot-ID (Standard: HSM_SLOT).</translation>
     </message>
     <message>
         <source>Token by its exact label (default: HSM_TOKEN_LABEL).</source>
@@ -64,6 +72,10 @@
     <message>
         <source>Output format: text or json (default: text).</source>
         <translation>Ausgabeformat: text oder json (Standard: text).</translation>
+    </message>
+    <message>
+        <source>Token by slot id, in decimal (default: HSM_SLOT).</source>
+        <translation>Token über die Slot-ID, dezimal (Standard: HSM_SLOT).</translation>
     </message>
 </context>
 <context>
@@ -214,8 +226,12 @@
         <translation>Der abgeleitete Wert ist ein Geheimnis; er wurde ausgegeben, weil --reveal angegeben war.</translation>
     </message>
     <message>
-        <source>Derive a fragment&apos;s value through the HSM and print its fingerprint.</source>
-        <translation>Den Wert eines Fragments über das HSM ableiten und seinen Fingerabdruck ausgeben.</translation>
+        <source>derived with HSM Admin&apos;s own documented scheme; the gateway&apos;s derivation is not published. The fingerprint proves that this file, this key and this scheme give this value, and that HSMs showing the same fingerprint hold the same key; it is not the gateway&apos;s internal value.</source>
+        <translation>abgeleitet mit dem eigenen, dokumentierten Verfahren von HSM Admin; die Ableitung des Gateways ist nicht veröffentlicht. Der Fingerabdruck belegt, dass diese Datei, dieser Schlüssel und dieses Verfahren diesen Wert ergeben und dass HSMs mit demselben Fingerabdruck denselben Schlüssel halten; es ist nicht der interne Wert des Gateways.</translation>
+    </message>
+    <message>
+        <source>Derive a fragment&apos;s value through the HSM with HSM Admin&apos;s documented scheme and print its fingerprint.</source>
+        <translation>Den Wert eines Fragments über das HSM mit dem dokumentierten Verfahren von HSM Admin ableiten und seinen Fingerabdruck ausgeben.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +421,22 @@
     <message>
         <source>the %1 format reads the PIN from a Kubernetes secret; it is not written.</source>
         <translation>das Format %1 liest die PIN aus einem Kubernetes-Secret; sie wird nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>No token identifier, and %1 cannot be read here to find its only token: %2 Set --slot, --token-label or --token-serial.</source>
+        <translation>Keine Token-Kennung, und %1 lässt sich hier nicht lesen, um sein einziges Token zu finden: %2 --slot, --token-label oder --token-serial angeben.</translation>
+    </message>
+    <message>
+        <source>%1 has no initialised token; initialise one, or set --slot, --token-label or --token-serial.</source>
+        <translation>%1 hat kein initialisiertes Token; eines initialisieren oder --slot, --token-label oder --token-serial angeben.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 initialised tokens (%3); choose one with --slot, --token-label or --token-serial.</source>
+        <translation>%1 hat %2 initialisierte Token (%3); eines mit --slot, --token-label oder --token-serial wählen.</translation>
+    </message>
+    <message>
+        <source>the only initialised token, %1, by its serial.</source>
+        <translation>das einzige initialisierte Token, %1, über seine Seriennummer.</translation>
     </message>
 </context>
 <context>
@@ -836,6 +868,49 @@
     </message>
 </context>
 <context>
+    <name>hsm::EnvFile</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>the value of %1</source>
+        <translation>den Wert von %1</translation>
+    </message>
+    <message>
+        <source>this line</source>
+        <translation>diese Zeile</translation>
+    </message>
+    <message>
+        <source>a carriage return ends the line alone (old Mac line ends); docker ends lines only at LF or CR LF and would read the next line into %1. Save the file with LF line ends.</source>
+        <translation>ein Wagenrücklauf (CR) beendet die Zeile allein (alte Mac-Zeilenenden); docker beendet Zeilen nur bei LF oder CR LF und würde die nächste Zeile in %1 lesen. Speichern Sie die Datei mit LF-Zeilenenden.</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8, which docker refuses; save the file as UTF-8.</source>
+        <translation>die Zeile ist kein gültiges UTF-8, das lehnt docker ab; speichern Sie die Datei als UTF-8.</translation>
+    </message>
+    <message>
+        <source>there is no name before the &apos;=&apos;.</source>
+        <translation>vor dem „=“ steht kein Name.</translation>
+    </message>
+    <message>
+        <source>the line has no &apos;=&apos; and holds whitespace, which docker refuses; write NAME=VALUE.</source>
+        <translation>die Zeile hat kein „=“ und enthält Leerraum, das lehnt docker ab; schreiben Sie NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>docker takes &apos;%1&apos; as the name and refuses it for its whitespace (an env file is not a shell script); write %2=… without &apos;export&apos;.</source>
+        <translation>docker nimmt „%1“ als Namen und lehnt ihn wegen des Leerraums ab (eine env-Datei ist kein Shell-Skript); schreiben Sie %2=… ohne „export“.</translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; holds whitespace, which docker refuses; write NAME=VALUE with nothing around the name.</source>
+        <translation>der Name „%1“ enthält Leerraum, das lehnt docker ab; schreiben Sie NAME=WERT ohne etwas um den Namen.</translation>
+    </message>
+    <message>
+        <source>%1 is set again (first on line %2); docker would silently use the last one, so keep only the one you mean.</source>
+        <translation>%1 wird erneut gesetzt (zuerst in Zeile %2); docker würde stillschweigend den letzten Wert nehmen, behalten Sie also nur den gemeinten.</translation>
+    </message>
+</context>
+<context>
     <name>hsm::Error</name>
     <message>
         <source>%1 returned %2: %3</source>
@@ -863,6 +938,24 @@
     <message>
         <source>Slot 0: both Helm charts set HSM_SLOT only {{ if .slot }}, which drops a slot of 0; select the token by its label or serial instead (--token-label or --token-serial).</source>
         <translation>Slot 0: Beide Helm-Charts setzen HSM_SLOT nur {{ if .slot }}, was einen Slot 0 weglässt; wählen Sie den Token stattdessen über sein Label oder seine Seriennummer (--token-label oder --token-serial).</translation>
+    </message>
+    <message>
+        <source>The built-in demo HSM is not deployable into a container: its tokens live in this machine&apos;s SoftHSM folder. Export the env file to run a gateway on this machine, or open your HSM&apos;s library.</source>
+        <translation>Das eingebaute Demo-HSM lässt sich nicht in einen Container bringen: Seine Token liegen im SoftHSM-Ordner dieses Rechners. Die env-Datei exportieren, um ein Gateway auf diesem Rechner zu betreiben, oder die Bibliothek des eigenen HSM öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::OutputFile</name>
+    <message>
+        <source>Cannot write %1: it belongs to %2, and %3 cannot give a new version that owner; run as root or as its owner. Nothing was changed.</source>
+        <translation>%1 kann nicht geschrieben werden: Die Datei gehört %2, und %3 kann einer neuen Fassung diesen Eigentümer nicht geben; als root oder als ihr Eigentümer ausführen. Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::Preflight</name>
+    <message>
+        <source>HSM_PIN in %1: %2</source>
+        <translation>HSM_PIN in %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1343,28 @@
     <message>
         <source>The module returned an unknown error code.</source>
         <translation>Das Modul lieferte einen unbekannten Fehlercode.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::TokenLogin</name>
+    <message>
+        <source>The PIN is still a placeholder in angle brackets (as exports write &lt;HSM PIN&gt;), not a PIN; put the token&apos;s user PIN in its place. No login was tried.</source>
+        <translation>Die PIN ist noch ein Platzhalter in spitzen Klammern (wie Exporte &lt;HSM PIN&gt; schreiben), keine PIN; setzen Sie die Benutzer-PIN des Tokens an seine Stelle. Es wurde keine Anmeldung versucht.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::TokenSelection</name>
+    <message>
+        <source>%1=%2 is larger than any slot number.</source>
+        <translation>%1=%2 ist größer als jede Slotnummer.</translation>
+    </message>
+    <message>
+        <source>%1=%2 is hexadecimal; the gateway reads slot numbers in decimal only: write %3.</source>
+        <translation>%1=%2 ist hexadezimal; das Gateway liest Slotnummern nur dezimal: schreiben Sie %3.</translation>
+    </message>
+    <message>
+        <source>%1=%2 is not a slot number; the gateway reads slot numbers as decimal digits only.</source>
+        <translation>%1=%2 ist keine Slotnummer; das Gateway liest Slotnummern nur als Dezimalziffern.</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2410,26 @@ Adaptive Proportion Test: %2</translation>
         <source>The vendor&apos;s charts read the HSM settings under different paths.</source>
         <translation>Die Charts des Herstellers lesen die HSM-Einstellungen unter verschiedenen Pfaden.</translation>
     </message>
+    <message>
+        <source>Deployment format:</source>
+        <translation>Bereitstellungsformat:</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Save to a fi&amp;le…</source>
+        <translation>Als Datei s&amp;peichern …</translation>
+    </message>
+    <message>
+        <source>Fill in before use: %1.</source>
+        <translation>Vor der Verwendung ausfüllen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>hsm::ui::GatewayImportDialog</name>
@@ -2345,6 +2480,45 @@ Adaptive Proportion Test: %2</translation>
     <message>
         <source>Cannot read %1: %2.</source>
         <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::ui::GatewayPage</name>
+    <message>
+        <source>Pic&amp;k…</source>
+        <translation>Wähle&amp;n …</translation>
+    </message>
+    <message>
+        <source>Deployment settings for the selected token</source>
+        <translation>Bereitstellungseinstellungen für das gewählte Token</translation>
+    </message>
+    <message>
+        <source>Fragments file (optio&amp;nal):</source>
+        <translation>&amp;Fragmentdatei (optional):</translation>
+    </message>
+    <message>
+        <source>Fragments file to mount</source>
+        <translation>Einzubindende Fragmentdatei</translation>
+    </message>
+    <message>
+        <source>none: the exports leave the fragments out</source>
+        <translation>keine: die Exporte lassen die Fragmente weg</translation>
+    </message>
+    <message>
+        <source>Choose the fragments file</source>
+        <translation>Die Fragmentdatei wählen</translation>
+    </message>
+    <message>
+        <source>Choose the customer_fragments.json the gateway mounts</source>
+        <translation>Die customer_fragments.json wählen, die das Gateway einbindet</translation>
+    </message>
+    <message>
+        <source>Choose the Fragments File</source>
+        <translation>Fragmentdatei wählen</translation>
+    </message>
+    <message>
+        <source>Customer fragments (*.json);;All files (*)</source>
+        <translation>Kundenfragmente (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3288,10 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     <message>
         <source>Gateway token selection</source>
         <translation>Token-Auswahl für das Gateway</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
     </message>
 </context>
 <context>
@@ -4101,10 +4279,6 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
         <translation>Erzeugen und verifizieren</translation>
     </message>
     <message>
-        <source>The fragment is generated and derived twice through the HSM, the way the gateway will derive it. Nothing is written yet.</source>
-        <translation>Das Fragment wird erzeugt und zweimal über das HSM abgeleitet, so wie das Gateway es ableiten wird. Noch wird nichts geschrieben.</translation>
-    </message>
-    <message>
         <source>Generated fragment</source>
         <translation>Erzeugtes Fragment</translation>
     </message>
@@ -4115,10 +4289,6 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
     <message>
         <source>not derived yet</source>
         <translation>noch nicht abgeleitet</translation>
-    </message>
-    <message>
-        <source>The fingerprint is the start of the SHA-256 of the derived value: safe to show and compare, e.g. with `hsm-admin-cli derive --name NAME` on the gateway&apos;s host. The value itself is never shown.</source>
-        <translation>Der Fingerabdruck ist der Anfang des SHA-256 des abgeleiteten Werts: unbedenklich anzuzeigen und zu vergleichen, z. B. mit `hsm-admin-cli derive --name NAME` auf dem Host des Gateways. Der Wert selbst wird nie angezeigt.</translation>
     </message>
     <message>
         <source>Generate and verify again</source>
@@ -4193,6 +4363,14 @@ Nicht angemeldet, daher nicht erneut versucht: %2 „Wiederholen“ fragt nach d
     <message>
         <source>&apos;%1&apos;, %2, id %3, encrypted in the HSM under the KEK &apos;%4&apos; with %5; seed from %6 entropy. The fingerprint is of the fragment decrypted again in the HSM.</source>
         <translation>„%1“, %2, ID %3, im HSM unter dem KEK „%4“ mit %5 verschlüsselt; Seed aus Entropie von %6. Der Fingerabdruck ist der des im HSM wieder entschlüsselten Fragments.</translation>
+    </message>
+    <message>
+        <source>The fragment is generated and derived twice through the HSM, with HSM Admin&apos;s documented scheme. Nothing is written yet.</source>
+        <translation>Das Fragment wird erzeugt und zweimal über das HSM abgeleitet, mit dem dokumentierten Verfahren von HSM Admin. Noch wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The fingerprint is the start of the SHA-256 of the derived value: safe to show and compare, e.g. with `hsm-admin-cli derive --name NAME` on the gateway&apos;s host. It proves that this file, this key and HSM Admin&apos;s scheme give this value, and that two HSMs showing it hold the same key. The vendor does not publish the gateway&apos;s own derivation, so it is not the gateway&apos;s internal value. The value itself is never shown.</source>
+        <translation>Der Fingerabdruck ist der Anfang des SHA-256 des abgeleiteten Werts: unbedenklich anzuzeigen und zu vergleichen, z. B. mit `hsm-admin-cli derive --name NAME` auf dem Host des Gateways. Er belegt, dass diese Datei, dieser Schlüssel und das Verfahren von HSM Admin diesen Wert ergeben und dass zwei HSMs, die ihn zeigen, denselben Schlüssel halten. Der Hersteller veröffentlicht die Ableitung des Gateways nicht, daher ist es nicht der interne Wert des Gateways. Der Wert selbst wird nie angezeigt.</translation>
     </message>
 </context>
 <context>
