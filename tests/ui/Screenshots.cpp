@@ -230,7 +230,7 @@ void Screenshots::mainWindow() {
             "the entropy check");
     save(window, "entropy");
 
-    tabs->setCurrentWidget(find<QWidget>(window, "tokenSelector"));
+    tabs->setCurrentWidget(find<QWidget>(window, "gatewayPage"));
     save(window, "gateway-tab");
 }
 

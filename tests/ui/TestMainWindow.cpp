@@ -166,6 +166,9 @@ void TestMainWindow::gatewayTabExportsTheSelectedToken() {
     auto *fragments = child<QLineEdit>("gatewayFragmentsPath");
     QVERIFY(format && text && message && fragments);
     QVERIFY(fragments->text().isEmpty());
+    // The demo opens on the one format it can be exported in.
+    QCOMPARE(format->currentData().toInt(), int(GatewayConfig::Format::Env));
+    QVERIFY(!text->toPlainText().isEmpty());
     // Every format: the demo HSM is for this machine only, so only the env file is written.
     for (int i = 0; i < format->count(); ++i) {
         format->setCurrentIndex(i);
