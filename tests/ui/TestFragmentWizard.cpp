@@ -296,8 +296,8 @@ void TestFragmentWizard::completesEveryPage() {
     screenshot(4);
     QVERIFY(next());
 
-    // 5. Save: a new file. The demo HSM goes into no container: docker (the first format) is
-    // refused with the reason; the env file, for a gateway on this machine, names the token
+    // 5. Save: a new file. The demo HSM goes into no container: docker is refused with the
+    // reason; the env file, for a gateway on this machine, names the token
     // by its serial and the demo's SOFTHSM2_CONF, without the PIN.
     QCOMPARE(m_wizard->currentId(), int(FragmentWizard::SavePageId));
     typeInto(child<QLineEdit>("fragmentsPath"), m_file);
@@ -305,7 +305,10 @@ void TestFragmentWizard::completesEveryPage() {
     QCOMPARE(child<QTreeWidget>("existingFragments")->topLevelItemCount(), 0);
     QVERIFY(!child<QCheckBox>("replaceExisting")->isVisible());
     auto *format = child<QComboBox>("exportFormat");
-    QCOMPARE(format->currentData().toInt(), int(GatewayConfig::Format::Docker));
+    // The demo opens on the env file, the one format it can be exported in.
+    QCOMPARE(format->currentData().toInt(), int(GatewayConfig::Format::Env));
+    QVERIFY(!child<QPlainTextEdit>("exportText")->toPlainText().isEmpty());
+    format->setCurrentIndex(format->findData(int(GatewayConfig::Format::Docker)));
     QVERIFY(child<QPlainTextEdit>("exportText")->toPlainText().isEmpty());
     QVERIFY2(child<QLabel>("exportMessage")
                  ->text()

@@ -62,11 +62,7 @@ GatewayPage::GatewayPage(QWidget *parent)
 }
 
 void GatewayPage::setModule(const ModuleInfo *module) {
-    const bool wasDemo = m_module && m_module->demo;
     m_module = module ? std::optional<ModuleInfo>(*module) : std::nullopt;
-    // The demo deploys only to this machine: open on the one format that can carry it.
-    if (m_module && m_module->demo && !wasDemo)
-        m_export->setFormat(GatewayConfig::Format::Env);
     showSettings();
 }
 

@@ -97,9 +97,13 @@ GatewayExportWidget::GatewayExportWidget(QWidget *parent, Place place)
 }
 
 void GatewayExportWidget::setConfig(const GatewayConfig &config) {
+    const bool wasThisMachineOnly = !m_config.softHsmConf.isEmpty();
     m_config = config;
     m_config.includePin = false; // never from the GUI
     m_config.pin.clear();
+    // The demo HSM deploys only to this machine: open on the one format that can carry it.
+    if (!m_config.softHsmConf.isEmpty() && !wasThisMachineOnly)
+        setFormat(GatewayConfig::Format::Env);
     render();
 }
 
