@@ -10,11 +10,11 @@ namespace hsm {
 namespace {
 
 Error lineError(const QString &name, int line, const QString &what) {
-    return Error::make(Error::Kind::Input, QCoreApplication::translate("hsm::EnvFile",
-                                                                       "%1, line %2: %3")
-                                               .arg(name)
-                                               .arg(line)
-                                               .arg(what));
+    return Error::make(Error::Kind::Input,
+                       QCoreApplication::translate("hsm::EnvFile", "%1, line %2: %3")
+                           .arg(name)
+                           .arg(line)
+                           .arg(what));
 }
 
 // docker trims what Go's unicode.IsSpace calls space from the start of every line.
@@ -68,9 +68,9 @@ Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         const QString key = eq < 0 ? line : line.left(eq);
         if (key.isEmpty())
-            return lineError(name, number,
-                             QCoreApplication::translate("hsm::EnvFile",
-                                                         "there is no name before the '='."));
+            return lineError(
+                name, number,
+                QCoreApplication::translate("hsm::EnvFile", "there is no name before the '='."));
         if (key.contains(QLatin1Char(' ')) || key.contains(QLatin1Char('\t'))) {
             // Without '=' the whole line is the "name": it may hold a value, so it is not shown.
             if (eq < 0)
@@ -79,7 +79,8 @@ Result<EnvFile> EnvFile::parse(const QByteArray &content, const QString &name) {
                                      "hsm::EnvFile",
                                      "the line has no '=' and holds whitespace, which docker "
                                      "refuses; write NAME=VALUE."));
-            if (key.startsWith(QLatin1String("export ")) || key.startsWith(QLatin1String("export\t")))
+            if (key.startsWith(QLatin1String("export ")) ||
+                key.startsWith(QLatin1String("export\t")))
                 return lineError(name, number,
                                  QCoreApplication::translate(
                                      "hsm::EnvFile",

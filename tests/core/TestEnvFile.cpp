@@ -96,8 +96,8 @@ private Q_SLOTS:
             GatewayEnvironment::fromEnvFile(file.value(), QStringLiteral("gw.env"));
         QVERIFY(none.pin->isAbsent());
 
-        const auto imported = GatewayImport::fromEnvFile("HSM_PIN\nHSM_SLOT=1\n",
-                                                         QStringLiteral("gw.env"));
+        const auto imported =
+            GatewayImport::fromEnvFile("HSM_PIN\nHSM_SLOT=1\n", QStringLiteral("gw.env"));
         QVERIFY(imported);
         QCOMPARE(imported->unused,
                  QStringList{QStringLiteral("HSM_PIN (taken from the host's environment)")});
@@ -119,9 +119,9 @@ private Q_SLOTS:
             << QByteArray("HSM_PIN secret\n")
             << QStringLiteral("gw.env, line 1: the line has no '=' and holds whitespace, which "
                               "docker refuses; write NAME=VALUE.");
-        QTest::newRow("empty name") << QByteArray("\n=secret\n")
-                                    << QStringLiteral(
-                                           "gw.env, line 2: there is no name before the '='.");
+        QTest::newRow("empty name")
+            << QByteArray("\n=secret\n")
+            << QStringLiteral("gw.env, line 2: there is no name before the '='.");
         QTest::newRow("repeated")
             << QByteArray("HSM_SLOT=1\r\nHSM_SLOT=2\r\n")
             << QStringLiteral("gw.env, line 2: HSM_SLOT is set again (first on line 1); docker "
