@@ -40,8 +40,8 @@ QList<QCommandLineOption> globalOptions() {
                "uri"),
         option("pin-file",
                QT_TRANSLATE_NOOP("Command",
-                                 "Read the user PIN from the first line of this file (default: "
-                                 "HSM_PIN, else a prompt on a terminal)."),
+                                 "Read the user PIN from the first line of this file (it wins "
+                                 "over HSM_PIN; without either, a prompt on a terminal)."),
                "file"),
         option("allow-final-try",
                QT_TRANSLATE_NOOP("Command",
