@@ -40,8 +40,8 @@ QList<QCommandLineOption> globalOptions() {
                "uri"),
         option("pin-file",
                QT_TRANSLATE_NOOP("Command",
-                                 "Read the user PIN from the first line of this file (default: "
-                                 "HSM_PIN, else a prompt on a terminal)."),
+                                 "Read the user PIN from the first line of this file (it wins "
+                                 "over HSM_PIN; without either, a prompt on a terminal)."),
                "file"),
         option("allow-final-try",
                QT_TRANSLATE_NOOP("Command",
@@ -147,7 +147,12 @@ TokenSelection CommandContext::selection() const {
         return TokenSelection::Identifier{value(key).trimmed(), QStringLiteral("--") + key};
     };
     fromFlags.slot = flag("slot");
-    fromFlags.label = flag("token-label");
+    // Leading spaces are part of a PKCS#11 label (only the right is padded): kept, so
+    // "  hsm" selects that token and not "hsm".
+    QString label = value(QStringLiteral("token-label"));
+    while (label.endsWith(QLatin1Char(' ')))
+        label.chop(1);
+    fromFlags.label = {label, QStringLiteral("--token-label")};
     fromFlags.serial = flag("token-serial");
     fromFlags.uri = flag("token-uri");
     // An explicit choice on the command line replaces the gateway's environment as a whole.

@@ -29,6 +29,19 @@ std::optional<int> DeriveCommand::prepare(CommandContext &context) {
     if (!file)
         return context.fail(file.error());
     m_file = std::move(file.value());
+    if (id.isEmpty()) {
+        // Which of two entries sharing a name is meant cannot be guessed.
+        const QList<const CustomerFragment *> named = m_file->fragmentsNamed(name);
+        if (named.size() > 1) {
+            QStringList ids;
+            for (const CustomerFragment *f : named)
+                ids << f->id();
+            return context.fail(tr("%1 has %2 fragments named '%3' (%4); select one with --id.")
+                                    .arg(path)
+                                    .arg(named.size())
+                                    .arg(name, ids.join(QStringLiteral(", "))));
+        }
+    }
     m_fragment = id.isEmpty() ? m_file->findByName(name) : m_file->findById(id);
     if (!m_fragment)
         return context.fail(id.isEmpty() ? tr("%1 has no fragment named '%2'.").arg(path, name)

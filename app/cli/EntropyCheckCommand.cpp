@@ -20,11 +20,14 @@ QList<QCommandLineOption> EntropyCheckCommand::options() const {
 std::optional<int> EntropyCheckCommand::prepare(CommandContext &context) {
     bool ok = false;
     m_bytes = context.value(QStringLiteral("bytes")).toLongLong(&ok);
-    if (!ok || m_bytes <= 0)
-        return context.usage(tr("--bytes must be a positive number."));
+    if (!ok)
+        return context.usage(tr("--bytes must be a whole number."));
     m_minEntropy = context.value(QStringLiteral("min-entropy")).toDouble(&ok);
-    if (!ok || m_minEntropy <= 0 || m_minEntropy > 8)
-        return context.usage(tr("--min-entropy must be above 0 and at most 8 bits per byte."));
+    if (!ok)
+        return context.usage(tr("--min-entropy must be a number of bits per byte."));
+    // The core's rules, before a token is opened: one line, nothing drawn.
+    if (Status s = entropy::checkParameters(m_bytes, m_minEntropy); !s)
+        return context.usage(s.error().message);
     return std::nullopt;
 }
 

@@ -30,22 +30,34 @@ int FragmentsCommand::run(CommandContext &context) {
                 o.insert(QStringLiteral("key_label"), f.keyLabel());
             if (f.type() == FragmentType::HsmWrapEncrypt)
                 o.insert(QStringLiteral("wrap_alg"), f.wrapAlgorithmName());
+            o.insert(QStringLiteral("problems"),
+                     QJsonArray::fromStringList(file->problems(array.size())));
             array.append(o);
         }
         context.printJson(array);
         return 0;
     }
     TextTable table({tr("ID"), tr("NAME"), tr("TYPE"), tr("KEY"), tr("DESCRIPTION")});
-    for (const CustomerFragment &f : file->fragments()) {
+    QStringList problemLines;
+    for (qsizetype i = 0; i < file->fragments().size(); ++i) {
+        const CustomerFragment &f = file->fragments().at(i);
+        // A marked entry: "!" before its id, and its problems below the table.
+        const QStringList problems = file->problems(i);
+        for (const QString &problem : problems)
+            problemLines << tr("! %1: %2").arg(TextTable::printable(f.id()), problem);
         QString type = f.typeName();
         if (f.type() == FragmentType::Unknown)
             type = tr("%1 (not derivable here)").arg(f.typeName());
         else if (f.type() == FragmentType::HsmWrapEncrypt)
             type = QStringLiteral("%1 (%2)").arg(f.typeName(), f.wrapAlgorithmName());
-        table.addRow({f.id(), TextTable::elide(f.name()), type, TextTable::elide(f.keyLabel()),
+        table.addRow({(problems.isEmpty() ? QString() : QStringLiteral("!")) + f.id(),
+                      TextTable::elide(f.name()), type, TextTable::elide(f.keyLabel()),
                       TextTable::elide(f.description())});
     }
     table.print(context.out());
+    for (const QString &line : problemLines)
+        context.out() << line << '\n';
+    context.out().flush();
     return 0;
 }
 

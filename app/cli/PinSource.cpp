@@ -60,10 +60,6 @@ bool PinSource::available() const {
 }
 
 Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) const {
-    if (!qEnvironmentVariableIsEmpty("HSM_PIN")) {
-        QByteArray value = qgetenv("HSM_PIN");
-        return std::make_shared<SecretBytes>(SecretBytes::take(value));
-    }
     if (!m_pinFile.isEmpty()) {
         QFile file(m_pinFile);
         if (!file.open(QIODevice::ReadOnly))
@@ -77,6 +73,10 @@ Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) 
         if (length == 0)
             return pinError(tr("The PIN file %1 is empty.").arg(m_pinFile));
         return pin;
+    }
+    if (!qEnvironmentVariableIsEmpty("HSM_PIN")) {
+        QByteArray value = qgetenv("HSM_PIN");
+        return std::make_shared<SecretBytes>(SecretBytes::take(value));
     }
     if (isatty(fileno(m_streams.in)))
         return prompt(promptText, m_streams);

@@ -11,8 +11,9 @@
 
 namespace hsm::cli {
 
-// Where the CLI takes a PIN from, in this order: HSM_PIN (as the gateway does), the first
-// line of --pin-file, or a prompt without echo when the run's standard input is a
+// Where the CLI takes a PIN from, in this order: the first line of --pin-file (asked for on
+// this run, so it wins over a variable left in the environment), HSM_PIN (as the gateway
+// does), or a prompt without echo when the run's standard input is a
 // terminal (the prompt on its standard error). Never argv.
 class PinSource {
     Q_DECLARE_TR_FUNCTIONS(PinSource)

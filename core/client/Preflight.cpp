@@ -140,9 +140,15 @@ QList<PreflightCheck> Preflight::run(HsmClient &client, const GatewayEnvironment
 
     out << fileCheck;
     if (file) {
-        for (const CustomerFragment &f : file->fragments()) {
+        for (qsizetype i = 0; i < file->fragments().size(); ++i) {
+            const CustomerFragment &f = file->fragments().at(i);
             const QString subject = QStringLiteral("fragment %1").arg(f.id());
             const QString name = f.name().isEmpty() ? QStringLiteral("unnamed") : f.name();
+            if (const QStringList problems = file->problems(i); !problems.isEmpty()) {
+                out << fail(subject,
+                            QStringLiteral("%1: %2").arg(name, problems.join(QLatin1Char(' '))));
+                continue;
+            }
             if (f.type() == FragmentType::Unknown) {
                 out << fail(subject,
                             QStringLiteral("%1 has fragment_type '%2', which is none of "

@@ -4,15 +4,38 @@
 #include "core/base/RequestContext.h"
 #include "core/entropy/RandomSource.h"
 
+#include <QCoreApplication>
+
+#include <cmath>
 #include <vector>
 
 namespace hsm::entropy {
 
+Status checkParameters(qint64 bytes, double minEntropy) {
+    if (bytes < kMinCheckBytes || bytes > kMaxCheckBytes)
+        return Error::make(Error::Kind::Input,
+                           QCoreApplication::translate("hsm::EntropyCheck",
+                                                       "The entropy check needs from %1 bytes "
+                                                       "(what its tests need) to 4 GiB, not %2.")
+                               .arg(kMinCheckBytes)
+                               .arg(bytes));
+    // NaN fails every comparison, so the range is written to let only real values through.
+    if (!std::isfinite(minEntropy) ||
+        !(minEntropy >= kLowestMinEntropy && minEntropy <= kHighestMinEntropy))
+        return Error::make(Error::Kind::Input,
+                           QCoreApplication::translate("hsm::EntropyCheck",
+                                                       "The declared min-entropy must be from %1 "
+                                                       "to %2 bits per byte, not %3.")
+                               .arg(kLowestMinEntropy)
+                               .arg(kHighestMinEntropy)
+                               .arg(minEntropy));
+    return Done{};
+}
+
 Result<EntropyCheckReport> check(Session &session, qint64 bytes, RequestContext *context,
                                  double minEntropy) {
-    if (bytes <= 0)
-        return Error::make(Error::Kind::Input,
-                           QStringLiteral("The check needs at least one byte."));
+    if (Status s = checkParameters(bytes, minEntropy); !s)
+        return s.error();
     Result<bool> rng = tokenHasRng(session);
     if (!rng)
         return rng.error();

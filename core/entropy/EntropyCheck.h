@@ -35,9 +35,22 @@ struct EntropyCheckReport {
 namespace entropy {
 
 inline constexpr qint64 kDefaultCheckBytes = 1024 * 1024;
+// The chi-square test needs an expected count of at least five per byte value (1280 bytes)
+// and the APT whole 512-byte windows; 4 KiB gives both with room to spare.
+inline constexpr qint64 kMinCheckBytes = 4096;
+inline constexpr qint64 kMaxCheckBytes = qint64(1) << 32; // as `random`: 4 GiB
+// Below 0.5 bits per byte the RCT cut-off exceeds 40 and the APT cut-off nears the
+// window; the GUI offers the same range.
+inline constexpr double kLowestMinEntropy = 0.5;
+inline constexpr double kHighestMinEntropy = 8.0;
 
-// Needs a token with CKF_RNG (else an error saying so). Reports progress and stops when
-// cancelled.
+// Whether a check of `bytes` bytes at `minEntropy` bits per byte can be run: a size from
+// kMinCheckBytes to kMaxCheckBytes and a finite min-entropy in the range above. The error
+// is one line naming the allowed range.
+Status checkParameters(qint64 bytes, double minEntropy);
+
+// Refuses what checkParameters() refuses. Needs a token with CKF_RNG (else an error saying so).
+// Reports progress and stops when cancelled.
 Result<EntropyCheckReport> check(Session &session, qint64 bytes, RequestContext *context,
                                  double minEntropy = HealthTests::kDefaultMinEntropy);
 

@@ -14,7 +14,9 @@ namespace hsm::fragmentDerivation {
 QByteArray info(const QString &id) {
     QByteArray out("customer-fragment/v1");
     out.append('\0');
-    out.append(id.toLatin1());
+    // UTF-8, never toLatin1(): that turns every other character into '?', so two ids would
+    // derive the same value. For the ids files may hold (ASCII) the bytes are the same.
+    out.append(id.toUtf8());
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "core/files/InputFile.h"
 #include "core/files/OutputFile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -90,6 +91,19 @@ Result<FragmentFile> FragmentFile::load(const QString &path) {
                 return fileError(QStringLiteral("In %1, %2 has a \"%3\" that is not a string.")
                                      .arg(path, where, QLatin1String(field)));
         }
+        // The id becomes part of the derivation's input: only ASCII has one spelling in
+        // bytes, and a non-ASCII id is no id the vendor writes.
+        const QString id = entry.value(QStringLiteral("id")).toString();
+        for (const QChar c : id)
+            if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+                return fileError(QCoreApplication::translate(
+                                     "hsm::FragmentFile",
+                                     "In %1, entry %2 has an id with a character that is not "
+                                     "printable ASCII (U+%3); fragment ids are \"cf-\" and "
+                                     "lowercase letters and digits.")
+                                     .arg(path)
+                                     .arg(i + 1)
+                                     .arg(c.unicode(), 4, 16, QLatin1Char('0')));
         const CustomerFragment fragment(entry);
         const QByteArray encoded = fragment.value().toLatin1();
         const auto decoded =
@@ -136,6 +150,47 @@ const CustomerFragment *FragmentFile::findById(const QString &id) const {
             return &f;
     }
     return nullptr;
+}
+
+QList<const CustomerFragment *> FragmentFile::fragmentsNamed(const QString &name) const {
+    QList<const CustomerFragment *> out;
+    for (const CustomerFragment &f : m_fragments) {
+        if (!name.isEmpty() && f.name() == name)
+            out << &f;
+    }
+    return out;
+}
+
+QStringList FragmentFile::problems(qsizetype index) const {
+    QStringList out;
+    if (index < 0 || index >= m_fragments.size())
+        return out;
+    const CustomerFragment &f = m_fragments.at(index);
+    if (!CustomerFragment::isValidId(f.id()))
+        out << QCoreApplication::translate("hsm::FragmentFile",
+                                           "The id is not of the vendor's shape (\"cf-\" and 20 "
+                                           "lowercase letters and digits).");
+    if (fragmentsNamed(f.name()).size() > 1)
+        out << QCoreApplication::translate("hsm::FragmentFile",
+                                           "Another entry has the same name; select it by id.");
+    const bool typeWritten =
+        !f.json().value(QStringLiteral("fragment_type")).toString().trimmed().isEmpty();
+    if (!typeWritten && !f.keyLabel().trimmed().isEmpty())
+        out << QCoreApplication::translate(
+            "hsm::FragmentFile",
+            "It has a key_label but no fragment_type, so the gateway takes it as standard and "
+            "never uses the key; write the fragment_type.");
+    const bool seedType = f.type() == FragmentType::Standard ||
+                          f.type() == FragmentType::HsmWrapHmac ||
+                          f.type() == FragmentType::HsmSecured;
+    if (seedType) {
+        const qsizetype bytes = QByteArray::fromBase64(f.value().toLatin1()).size();
+        if (bytes != kSeedBytes)
+            out << QCoreApplication::translate("hsm::FragmentFile", "Its seed is %1 bytes, not %2.")
+                       .arg(bytes)
+                       .arg(kSeedBytes);
+    }
+    return out;
 }
 
 const CustomerFragment *FragmentFile::findByName(const QString &name) const {

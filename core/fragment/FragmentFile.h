@@ -27,7 +27,17 @@ public:
     const QString &path() const { return m_path; }
     const QList<CustomerFragment> &fragments() const { return m_fragments; }
     const CustomerFragment *findById(const QString &id) const;
+    // The first fragment named `name`; see fragmentsNamed() for names given twice.
     const CustomerFragment *findByName(const QString &name) const;
+    // Every fragment named `name` (a name is not unique in files written by hand).
+    QList<const CustomerFragment *> fragmentsNamed(const QString &name) const;
+
+    // What is wrong with entry `index` though the file loads: an id not of the vendor's
+    // shape, a name another entry has too, a key_label without a fragment_type (the
+    // gateway takes it as standard and ignores the key), a seed that is not
+    // kSeedBytes long. One sentence each; empty when the entry is sound. `fragments`
+    // marks these, preflight fails them.
+    QStringList problems(qsizetype index) const;
 
     // Adds `fragment` at the end; a fragment with the same name is refused unless
     // `replace`, which puts the new one in its place. Ids must stay unique.
@@ -54,6 +64,8 @@ public:
 
     // 64 KiB of JSON per fragment is already absurd; refuse bigger files before parsing.
     static constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
+    // The seed size the vendor's fragments carry (and FragmentGenerator writes).
+    static constexpr int kSeedBytes = 64;
 
 private:
     QString m_path;

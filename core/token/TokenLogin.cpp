@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace hsm::tokenLogin {
 namespace {
 
@@ -33,6 +35,35 @@ QString placeholderPinMessage() {
         "hsm::TokenLogin",
         "The PIN is still a placeholder in angle brackets (as exports write <HSM PIN>), not a "
         "PIN; put the token's user PIN in its place. No login was tried.");
+}
+
+Status pinFits(const SecretBytes &pin, const TokenInfo &token) {
+    if (std::find(pin.data(), pin.data() + pin.size(), '\0') != pin.data() + pin.size())
+        return Error::make(Error::Kind::Input,
+                           QCoreApplication::translate(
+                               "hsm::TokenLogin",
+                               "The PIN contains a NUL byte, which no token accepts; check "
+                               "the PIN file or variable. No login was tried."));
+    // 0 and CK_UNAVAILABLE_INFORMATION mean the token does not say; CK_EFFECTIVELY_INFINITE
+    // is 0 as well.
+    const auto known = [](CK_ULONG v) {
+        return v != 0 && v != CK_UNAVAILABLE_INFORMATION;
+    };
+    const CK_ULONG length = static_cast<CK_ULONG>(pin.size());
+    const bool tooShort = known(token.minPinLen) && length < token.minPinLen;
+    const bool tooLong = known(token.maxPinLen) && length > token.maxPinLen;
+    if (tooShort || tooLong)
+        return Error::make(
+            Error::Kind::Input,
+            QCoreApplication::translate("hsm::TokenLogin",
+                                        "The PIN is %1 bytes long but the token %2 takes %3 to "
+                                        "%4; check the PIN file or variable. No login was tried.")
+                .arg(length)
+                .arg(token.displayName())
+                .arg(known(token.minPinLen) ? token.minPinLen : 1)
+                .arg(known(token.maxPinLen) ? QString::number(token.maxPinLen)
+                                            : QStringLiteral("…")));
+    return Done{};
 }
 
 Status admissible(const PinState &state, const LoginOptions &options) {
@@ -62,16 +93,21 @@ Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
     // Before the token is asked anything: a template's "<HSM PIN>" would cost a PIN attempt.
     if (!pin.isAbsent() && placeholders::isPlaceholder(pin))
         return Error::make(Error::Kind::Input, placeholderPinMessage());
-    Result<PinState> state = pinState(module, slot);
-    if (!state)
-        return state.error();
+    Result<TokenInfo> token = readToken(module, slot);
+    if (!token)
+        return token.error();
+    const PinState state = PinState::of(token.value());
+    // A PIN the token cannot accept would still count as a failed attempt on some tokens.
+    if (!pin.isAbsent() && !state.pinPad)
+        if (Status s = pinFits(pin, token.value()); !s)
+            return s.error();
     LoginReport report;
-    report.before = state.value();
-    if (Status s = admissible(state.value(), options); !s)
+    report.before = state;
+    if (Status s = admissible(state, options); !s)
         return s.error();
-    if (state->countLow)
-        report.warnings << state->describe();
-    if (state->toBeChanged)
+    if (state.countLow)
+        report.warnings << state.describe();
+    if (state.toBeChanged)
         report.warnings << QStringLiteral("The token asks for the user PIN to be changed.");
 
     Result<bool> loggedIn = isLoggedIn(module, slot);
@@ -84,7 +120,7 @@ Result<LoginReport> login(Module &module, CK_SLOT_ID slot, SecretBytes pin,
     Result<Session> session = Session::shared(module, slot);
     if (!session)
         return session.error();
-    if (state->pinPad) {
+    if (state.pinPad) {
         pin.clear(); // the device asks for the PIN itself
         report.usedPinPad = true;
     }

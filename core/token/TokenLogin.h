@@ -46,7 +46,11 @@ Result<PinState> pinState(Module &module, CK_SLOT_ID slot);
 Status admissible(const PinState &state, const LoginOptions &options);
 // Why a PIN that is a placeholder (placeholders::isPlaceholder) is refused.
 QString placeholderPinMessage();
-// Refuses a PIN that is still a placeholder ("<HSM PIN>") before any call, a locked PIN,
+// Whether `pin` can be a PIN of `token`: no NUL byte, and a length within the token's
+// ulMinPinLen..ulMaxPinLen (bounds the token leaves at 0 or unavailable are not checked).
+Status pinFits(const SecretBytes &pin, const TokenInfo &token);
+// Refuses a PIN that is still a placeholder ("<HSM PIN>") before any call, one that does
+// not fit the token (pinFits), a locked PIN,
 // and a final try unless allowed, before calling C_Login. The PIN
 // is wiped right after C_Login. After CKR_PIN_INCORRECT the error says what state the
 // PIN is in now. Error::Kind::NeedsConfirmation marks the final-try refusal.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/token/TokenSelector.h"
 
+#include <QCoreApplication>
+
 #include <p11-kit/uri.h>
 
 #include <cstdlib>
@@ -34,6 +36,53 @@ struct UriDeleter {
     void operator()(P11KitUri *uri) const { p11_kit_uri_free(uri); }
 };
 using UriPtr = std::unique_ptr<P11KitUri, UriDeleter>;
+
+// The attributes a token is matched on (p11_kit_uri_match_token_info and the slot id).
+// p11-kit parses others (library-*, slot-description, object attributes) but would ignore
+// them when matching a token, and it keeps only the last of a repeated attribute; RFC 7512
+// forbids repeating one. p11-kit offers no list of what it parsed, so the names are read
+// here, before p11_kit_uri_parse checks the values.
+const QStringList &supportedUriAttributes() {
+    static const QStringList names{QStringLiteral("token"), QStringLiteral("manufacturer"),
+                                   QStringLiteral("serial"), QStringLiteral("model"),
+                                   QStringLiteral("slot-id")};
+    return names;
+}
+
+Status checkUriAttributes(const TokenSelection::Identifier &id) {
+    static const QString scheme = QStringLiteral("pkcs11:");
+    if (!id.value.startsWith(scheme, Qt::CaseInsensitive))
+        return Done{}; // p11_kit_uri_parse says what is wrong
+    const QString rest = id.value.mid(scheme.size());
+    const qsizetype question = rest.indexOf(QLatin1Char('?'));
+    const QStringList path = rest.left(question).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    const QStringList query =
+        question < 0 ? QStringList()
+                     : rest.mid(question + 1).split(QLatin1Char('&'), Qt::SkipEmptyParts);
+    QStringList seen;
+    for (const QStringList *part : {&path, &query}) {
+        for (const QString &attribute : *part) {
+            const QString name = attribute.section(QLatin1Char('='), 0, 0).toLower();
+            if (name == QLatin1String("pin-value"))
+                continue; // refused with its own reason after parsing
+            if (seen.contains(name))
+                return selectionError(
+                    QCoreApplication::translate("hsm::TokenSelection",
+                                                "%1 gives the attribute '%2' more than once; a "
+                                                "PKCS#11 URI may name each attribute only once "
+                                                "(RFC 7512).")
+                        .arg(id.source, name));
+            seen << name;
+            if (!supportedUriAttributes().contains(name))
+                return selectionError(
+                    QCoreApplication::translate("hsm::TokenSelection",
+                                                "%1: the attribute '%2' is not supported for "
+                                                "selecting a token; use %3.")
+                        .arg(id.source, name, supportedUriAttributes().join(QStringLiteral(", "))));
+        }
+    }
+    return Done{};
+}
 
 } // namespace
 
@@ -155,6 +204,8 @@ TokenSelector::bySerial(const TokenSelection::Identifier &id) const {
 }
 
 Result<QList<const SlotInfo *>> TokenSelector::byUri(const TokenSelection::Identifier &id) const {
+    if (Status s = checkUriAttributes(id); !s)
+        return s.error();
     UriPtr uri(p11_kit_uri_new());
     const QByteArray text = id.value.toUtf8();
     const int rc = p11_kit_uri_parse(

@@ -165,6 +165,33 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("CKF_RNG is not set")));
     }
 
+    // Sizes the tests cannot judge, sizes beyond `random`'s bound, and min-entropy values
+    // that are not numbers or would overflow the cut-offs: one line, exit 2, nothing drawn.
+    void entropyCheckRefusesBadNumbers_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("1 byte") << QStringList{QStringLiteral("--bytes"), QStringLiteral("1")};
+        QTest::newRow("just under the minimum")
+            << QStringList{QStringLiteral("--bytes"), QStringLiteral("4095")};
+        QTest::newRow("above 4 GiB")
+            << QStringList{QStringLiteral("--bytes"), QString::number((qint64(1) << 32) + 1)};
+        for (const char *h : {"nan", "NaN", "inf", "-inf", "1e-300", "0.1", "0", "-1", "8.5"})
+            QTest::newRow(h) << QStringList{QStringLiteral("--min-entropy"), QLatin1String(h)};
+    }
+    void entropyCheckRefusesBadNumbers() {
+        QFETCH(QStringList, args);
+        const RunResult r = cli(QStringList{QStringLiteral("entropy-check")} + args);
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(!r.err.contains(QStringLiteral("2147483647")), qPrintable(r.err));
+        // The smallest size and the lowest min-entropy still run.
+        if (args.first() == QLatin1String("--bytes"))
+            QCOMPARE(cli({QStringLiteral("entropy-check"), QStringLiteral("--bytes"),
+                          QStringLiteral("4096")})
+                         .status,
+                     0);
+    }
+
     void fragmentGenerationRefusesABrokenGenerator() {
         const RunResult r = cliWithFaults(
             {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"), QStringLiteral("CF"),

@@ -259,6 +259,71 @@ private Q_SLOTS:
         QVERIFY(file.readAll().contains("\"THIRD\""));
     }
 
+    // Entries that load but would not work as meant: `fragments` marks them, preflight
+    // fails them, and derive refuses a name two entries share.
+    void problemEntriesAreMarkedFailedAndRefused() {
+        const QByteArray seed = QByteArray(64, 'q').toBase64();
+        const QString path = m_dir.filePath(QStringLiteral("problems.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"customer_fragments": [
+                {"id": "cf-solosolosolosolo0000", "value": ")" +
+                    seed + R"(", "name": "Solo",
+                 "fragment_type": "standard"},
+                {"id": "cf-twintwintwintwin0001", "value": ")" +
+                    seed + R"(", "name": "Twin",
+                 "fragment_type": "standard"},
+                {"id": "cf-twintwintwintwin0002", "value": ")" +
+                    seed + R"(", "name": "Twin",
+                 "fragment_type": "standard"},
+                {"id": "cf-nokeytypenokeytype00", "value": ")" +
+                    seed + R"(", "name": "NoType",
+                 "key_label": "akeyless_hsm"}
+            ]})");
+        }
+        RunResult r = cli({QStringLiteral("fragments"), QStringLiteral("--fragments"), path}, {});
+        QCOMPARE(r.status, 0);
+        for (const char *marked :
+             {"!cf-twintwintwintwin0001", "!cf-twintwintwintwin0002", "!cf-nokeytypenokeytype00"})
+            QVERIFY2(r.out.contains(marked), r.out.constData());
+        QVERIFY(!r.out.contains("!cf-solo"));
+        QVERIFY(r.out.contains("! cf-nokeytypenokeytype00: It has a key_label but no "
+                               "fragment_type"));
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("fragments"),
+                 QStringLiteral("--fragments"), path},
+                {});
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(rows.size(), 4);
+        QVERIFY(rows.at(0).toObject().value(QStringLiteral("problems")).toArray().isEmpty());
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("problems")).toArray().size(), 1);
+
+        r = cli({QStringLiteral("derive"), QStringLiteral("--fragments"), path,
+                 QStringLiteral("--name"), QStringLiteral("Twin")},
+                gatewayEnv());
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("2 fragments named 'Twin'")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        r = cli({QStringLiteral("derive"), QStringLiteral("--fragments"), path,
+                 QStringLiteral("--id"), QStringLiteral("cf-twintwintwintwin0002")},
+                gatewayEnv());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        const QString env = m_dir.filePath(QStringLiteral("problems.env"));
+        {
+            QFile f(env);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(gatewayEnv().join(QLatin1Char('\n')).toUtf8());
+        }
+        r = cli({QStringLiteral("preflight"), QStringLiteral("--env-file"), env,
+                 QStringLiteral("--fragments"), path},
+                {});
+        QCOMPARE(r.status, 1);
+        const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+        QCOMPARE(lines.filter(QStringLiteral("FAIL  fragment cf-")).size(), 3);
+        QCOMPARE(lines.filter(QStringLiteral("PASS  fragment cf-solosolosolosolo0000")).size(), 1);
+    }
+
     void preflight() {
         auto envFile = [this](const QStringList &lines) {
             const QString path = m_dir.filePath(QStringLiteral("gateway.env"));

@@ -87,6 +87,23 @@ private Q_SLOTS:
                                         QByteArray(32, 's')));
     }
 
+    // An explicit --pin-file is what the operator asked for on this run: it wins over an
+    // HSM_PIN left in the environment (here a wrong one that would burn an attempt).
+    void pinFileWinsOverTheEnvironment() {
+        const QString pinFile = m_private.filePath(QStringLiteral("pin-over-env"));
+        {
+            QFile f(pinFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(SoftHsmFixture::kUserPin) + '\n');
+        }
+        const RunResult r = cliRun::inProcess(
+            {QStringLiteral("--pin-file"), pinFile, QStringLiteral("login-check")},
+            environment() + QStringList{QStringLiteral("HSM_PIN=wrong-pin-from-env")},
+            m_dir.path());
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("CKR_PIN_INCORRECT")));
+    }
+
     void pinAndDerivedValuesAppearNowhereUnasked() {
         const QString pinFile = m_private.filePath(QStringLiteral("pin"));
         {

@@ -292,6 +292,31 @@ private Q_SLOTS:
                      2);
     }
 
+    // Leading spaces are part of a PKCS#11 label: --token-label "  padded" and the
+    // percent-encoded URI select that token, not the one labelled "padded".
+    void labelWithLeadingSpacesIsSelectedExactly() {
+        SoftHsmFixture fixture;
+        QVERIFY(fixture.initTokens({QStringLiteral("padded"), QStringLiteral("  padded")}));
+        const QString spaced = fixture.token(QStringLiteral("  padded")).serial;
+        const QString plain = fixture.token(QStringLiteral("padded")).serial;
+        QVERIFY(!spaced.isEmpty() && spaced != plain);
+        for (const QStringList &selection :
+             {QStringList{QStringLiteral("--token-label"), QStringLiteral("  padded")},
+              QStringList{QStringLiteral("--token-uri"),
+                          QStringLiteral("pkcs11:token=%20%20padded")}}) {
+            const RunResult r = cliRun::inProcess(
+                selection + QStringList{QStringLiteral("--format"), QStringLiteral("json"),
+                                        QStringLiteral("login-check")},
+                fixture.environment() +
+                    QStringList{QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath(),
+                                QStringLiteral("HSM_PIN=") + kPin},
+                QString());
+            QVERIFY2(r.status == 0, qPrintable(selection.join(QLatin1Char(' ')) + r.err));
+            QVERIFY2(r.out.contains(spaced.toUtf8()), r.out.constData());
+            QVERIFY(!r.out.contains(plain.toUtf8()));
+        }
+    }
+
     void selectionErrors() {
         RunResult r = cli(
             {QStringLiteral("--token-label"), QStringLiteral("twin"), QStringLiteral("objects")});

@@ -7,6 +7,7 @@
 #include "core/token/KeyEncryption.h"
 #include "tests/support/SoftHsmFixture.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <openssl/core_names.h>
@@ -73,6 +74,21 @@ class TestFragmentDerivation : public QObject {
     static constexpr int kCases = 100;
 
 private Q_SLOTS:
+    // Two different ids never give the same derivation input (toLatin1() made every
+    // character outside Latin-1 a '?').
+    void infoIsDistinctPerId() {
+        const QStringList ids{QStringLiteral("cf-\u4e00"), QStringLiteral("cf-\u4e01"),
+                              QStringLiteral("cf-?"), QStringLiteral("cf-\u00e4"),
+                              QStringLiteral("cf-\u00c3\u00a4")};
+        QSet<QByteArray> seen;
+        for (const QString &id : ids)
+            seen.insert(fragmentDerivation::info(id));
+        QCOMPARE(seen.size(), ids.size());
+        // ASCII ids keep the bytes they always had.
+        QCOMPARE(fragmentDerivation::info(QStringLiteral("cf-abc")),
+                 QByteArray("customer-fragment/v1\0cf-abc", 27));
+    }
+
     void initTestCase() {
         m_fixture = std::make_unique<SoftHsmFixture>();
         QVERIFY(m_fixture->initTokens({QStringLiteral("derive")}));

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -290,6 +291,71 @@ private Q_SLOTS:
         QCOMPARE(mode(path), 0600);
         QVERIFY(!QFile::exists(path + QStringLiteral(".bak")));
         QCOMPARE(FragmentFile::load(path)->fragments().size(), 1);
+    }
+
+    // The id is part of the derivation's input: a character outside printable ASCII has
+    // no single spelling in bytes and is no id the vendor writes.
+    void nonAsciiIdIsRefused() {
+        for (const char *id : {"cf-\xc3\xa4"
+                               "bc",
+                               "cf-\xe4\xb8\x80", "cf-a b", "cf-\\u0007x"}) {
+            QTemporaryDir dir;
+            const QByteArray content = QByteArray("{\"customer_fragments\": [{\"id\": \"") + id +
+                                       "\", \"value\": \"" + kSeed + "\"}]}";
+            const QString path = write(dir, "f.json", content);
+            auto file = FragmentFile::load(path);
+            QVERIFY2(!file, id);
+            QVERIFY2(file.error().message.contains(QStringLiteral("not printable ASCII")),
+                     qPrintable(file.error().message));
+            QCOMPARE(read(path), content);
+        }
+    }
+
+    // What loads but the gateway would not handle as meant is marked per entry.
+    void problemsAreMarkedPerEntry() {
+        const QByteArray shortSeed = QByteArray(32, 's').toBase64();
+        const QString seed = QString::fromLatin1(kSeed);
+        auto entry = [&](const char *id, const QString &value, QJsonObject more) {
+            more.insert(QStringLiteral("id"), QLatin1String(id));
+            more.insert(QStringLiteral("value"), value);
+            return more;
+        };
+        const QString k = QStringLiteral("key_label");
+        const QString t = QStringLiteral("fragment_type");
+        const QString n = QStringLiteral("name");
+        const QJsonArray entries{
+            entry("cf-goodgoodgoodgood0000", seed, {{n, QStringLiteral("Good")}}),
+            entry("cf-1", seed, {{n, QStringLiteral("Shape")}}),
+            entry("cf-twintwintwintwin0001", seed, {{n, QStringLiteral("Twin")}}),
+            entry("cf-twintwintwintwin0002", seed, {{n, QStringLiteral("Twin")}}),
+            entry("cf-nokeytypenokeytype00", seed, {{k, QStringLiteral("k")}}),
+            entry("cf-emptytypeemptytype00", seed,
+                  {{k, QStringLiteral("k")}, {t, QStringLiteral(" ")}}),
+            entry("cf-shortseedshortseed00", QString::fromLatin1(shortSeed),
+                  {{t, QStringLiteral("standard")}}),
+            entry("cf-unknownunknownunkn00", QString::fromLatin1(shortSeed),
+                  {{t, QStringLiteral("hsm_future")}, {QStringLiteral("extra"), 1}})};
+        const QByteArray content =
+            QJsonDocument(QJsonObject{{QStringLiteral("customer_fragments"), entries}}).toJson();
+        QTemporaryDir dir;
+        auto file = FragmentFile::load(write(dir, "f.json", content));
+        QVERIFY2(file, qPrintable(file.error().message));
+        QCOMPARE(file->fragments().size(), 8);
+        QVERIFY(file->problems(0).isEmpty());
+        QVERIFY(
+            file->problems(1).join(QLatin1Char(' ')).contains(QStringLiteral("vendor's shape")));
+        QVERIFY(file->problems(2).join(QLatin1Char(' ')).contains(QStringLiteral("same name")));
+        QVERIFY(file->problems(3).join(QLatin1Char(' ')).contains(QStringLiteral("same name")));
+        QVERIFY(
+            file->problems(4).join(QLatin1Char(' ')).contains(QStringLiteral("no fragment_type")));
+        QVERIFY(
+            file->problems(5).join(QLatin1Char(' ')).contains(QStringLiteral("no fragment_type")));
+        QVERIFY(
+            file->problems(6).join(QLatin1Char(' ')).contains(QStringLiteral("32 bytes, not 64")));
+        QVERIFY(file->problems(7).isEmpty()); // an unknown type's value is not ours to judge
+        QCOMPARE(file->fragmentsNamed(QStringLiteral("Twin")).size(), 2);
+        // Unknown entries and fields are still kept verbatim.
+        QVERIFY(file->toJson().contains("\"extra\": 1"));
     }
 
     void idsAreWellFormedAndUnique() {

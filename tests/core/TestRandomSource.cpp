@@ -8,6 +8,7 @@
 #include <QSemaphore>
 #include <QTest>
 
+#include <limits>
 #include <mutex>
 #include <set>
 
@@ -122,7 +123,7 @@ private Q_SLOTS:
         auto seed = await(client.randomBytes(m_slot, EntropySource::Hsm, 64));
         QVERIFY(!seed);
         QVERIFY(seed.error().message.contains(QStringLiteral("CKF_RNG is not set")));
-        auto check = await(client.entropyCheck(m_slot, 1024, HealthTests::kDefaultMinEntropy));
+        auto check = await(client.entropyCheck(m_slot, 65536, HealthTests::kDefaultMinEntropy));
         QVERIFY(!check);
         QVERIFY(check.error().message.contains(QStringLiteral("CKF_RNG is not set")));
     }
@@ -233,6 +234,34 @@ private Q_SLOTS:
         QVERIFY(future.isCanceled());
         QVERIFY(bytes.load() <= 3 * entropy::kStreamBlock);
         QVERIFY(client.trace()->countOf("C_GenerateRandom") <= 3);
+    }
+
+    // The core refuses what the CLI refuses (the GUI calls it directly), before any draw.
+    void checkRefusesBadNumbers() {
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        const QList<QPair<qint64, double>> bad = {{1, 4.0},
+                                                  {0, 4.0},
+                                                  {-5, 4.0},
+                                                  {4095, 4.0},
+                                                  {(qint64(1) << 32) + 1, 4.0},
+                                                  {65536, nan},
+                                                  {65536, inf},
+                                                  {65536, -inf},
+                                                  {65536, 1e-300},
+                                                  {65536, 0.0},
+                                                  {65536, 8.01}};
+        for (const auto &[bytes, h] : bad) {
+            auto check = await(client.entropyCheck(m_slot, bytes, h));
+            QVERIFY2(!check, qPrintable(QStringLiteral("%1 bytes at %2").arg(bytes).arg(h)));
+            QCOMPARE(check.error().kind, Error::Kind::Input);
+            QVERIFY(!check.error().message.contains(QLatin1Char('\n')));
+        }
+        QCOMPARE(client.trace()->countOf("C_GenerateRandom"), 0);
+        QVERIFY(await(
+            client.entropyCheck(m_slot, entropy::kMinCheckBytes, entropy::kLowestMinEntropy)));
     }
 
     void checkOnAGoodGenerator() {

@@ -109,6 +109,38 @@ private Q_SLOTS:
         QVERIFY(await(client.login(slot, pin(SoftHsmFixture::kUserPin))));
     }
 
+    // A PIN the token cannot accept (outside ulMinPinLen..ulMaxPinLen, or with a NUL byte)
+    // is refused before C_Login, whatever its source: no attempt is spent on it.
+    void pinTheTokenCannotAcceptNeverReachesCLogin() {
+        SoftHsmFixture fixture;
+        QVERIFY(fixture.initTokens({QStringLiteral("bounds")}));
+        const CK_SLOT_ID slot = fixture.token(QStringLiteral("bounds")).slot;
+        HsmClient client;
+        QVERIFY(await(client.load(SoftHsmFixture::modulePath())));
+        Result<QList<SlotInfo>> slots = await(client.slotList());
+        QVERIFY(slots);
+        std::optional<TokenInfo> token;
+        for (const SlotInfo &s : slots.value())
+            if (s.id == slot)
+                token = s.token;
+        QVERIFY(token && token->minPinLen > 1 && token->maxPinLen < 4096);
+        const QByteArray tooShort(static_cast<qsizetype>(token->minPinLen - 1), '7');
+        const QByteArray tooLong(static_cast<qsizetype>(token->maxPinLen + 1), '7');
+        QByteArray withNul(SoftHsmFixture::kUserPin);
+        withNul.insert(4, '\0');
+        for (const QByteArray &bad : {tooShort, tooLong, withNul}) {
+            auto refused =
+                await(client.login(slot, SecretBytes::fromRaw(bad.constData(), bad.size())));
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().kind, Error::Kind::Input);
+            QVERIFY2(refused.error().message.contains(QStringLiteral("No login was tried")),
+                     qPrintable(refused.error().message));
+        }
+        QCOMPARE(client.trace()->countOf("C_Login"), 0);
+        QVERIFY(!await(client.pinState(slot))->countLow);
+        QVERIFY(await(client.login(slot, pin(SoftHsmFixture::kUserPin))));
+    }
+
     void pinNeverReachesTheTrace() {
         SoftHsmFixture fixture;
         QVERIFY(fixture.initTokens({QStringLiteral("trace")}));

@@ -205,6 +205,58 @@ private Q_SLOTS:
         QVERIFY(failure(s).contains(QStringLiteral("pin-value")));
     }
 
+    // RFC 7512: an attribute appears once. p11-kit would silently keep the last one, so
+    // "token=gateway;token=shared" would select a token the operator did not name first.
+    void uriRepeatingAnAttributeIsRefused() {
+        TokenSelection s;
+        for (const char *uri :
+             {"pkcs11:token=gateway;token=shared",
+              "pkcs11:serial=aaaa000000000001;token=gateway;serial=cccc000000000003",
+              "pkcs11:slot-id=1;slot-id=3", "pkcs11:token=gateway;TOKEN=shared"}) {
+            s.uri = id(QLatin1String(uri), "--token-uri");
+            const QString why = failure(s);
+            QVERIFY2(why.contains(QStringLiteral("more than once")), qPrintable(QLatin1String(uri) + why));
+            QVERIFY(why.contains(QStringLiteral("--token-uri")));
+        }
+    }
+
+    // An attribute a token is not matched on would be ignored: the error names it.
+    void uriWithAnUnsupportedAttributeNamesIt() {
+        TokenSelection s;
+        for (const char *name : {"library-description", "slot-description", "object", "id",
+                                 "frobnicate", "module-path"}) {
+            const QString uri =
+                QStringLiteral("pkcs11:token=gateway;%1=x").arg(QLatin1String(name));
+            s.uri = id(QStringLiteral("module-path") == QLatin1String(name)
+                           ? QStringLiteral("pkcs11:token=gateway?module-path=/x.so")
+                           : uri,
+                       "--token-uri");
+            const QString why = failure(s);
+            QVERIFY2(why.contains(QStringLiteral("'%1'").arg(QLatin1String(name))),
+                     qPrintable(why));
+            QVERIFY(why.contains(QStringLiteral("not supported")));
+        }
+    }
+
+    // PKCS#11 pads labels on the right only: leading spaces are part of the label, and a
+    // URI (percent-encoded) or the flag selects that token and not the unpadded one.
+    void labelWithLeadingSpacesIsSelectedExactly() {
+        m_slots << slotWith(9, QStringLiteral("  padded"), QStringLiteral("9999000000000009"))
+                << slotWith(10, QStringLiteral("padded"), QStringLiteral("1010000000000010"));
+        TokenSelection s;
+        s.uri = id(QStringLiteral("pkcs11:token=%20%20padded"), "--token-uri");
+        QCOMPARE(selected(s), 9ul);
+        s.uri = id(QStringLiteral("pkcs11:token=padded"), "--token-uri");
+        QCOMPARE(selected(s), 10ul);
+        s = {};
+        s.label = id(QStringLiteral("  padded"), "--token-label");
+        QCOMPARE(selected(s), 9ul);
+        // The URI printed for it selects it again.
+        s = {};
+        s.uri = id(TokenSelector::uriFor(m_slots.at(m_slots.size() - 2)), "--token-uri");
+        QCOMPARE(selected(s), 9ul);
+    }
+
     void gatewayLinesAndUri() {
         const SlotInfo &s = m_slots.first();
         QCOMPARE(TokenSelector::gatewayLine(s, GatewayTokenMode::Slot),

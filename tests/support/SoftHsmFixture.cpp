@@ -18,9 +18,11 @@
 namespace hsm::test {
 namespace {
 
+// PKCS#11 pads on the right only: leading spaces are part of a label.
 QString trimmed(const CK_UTF8CHAR *text, size_t size) {
-    return QString::fromUtf8(reinterpret_cast<const char *>(text), static_cast<qsizetype>(size))
-        .trimmed();
+    while (size > 0 && (text[size - 1] == ' ' || text[size - 1] == '\0'))
+        --size;
+    return QString::fromUtf8(reinterpret_cast<const char *>(text), static_cast<qsizetype>(size));
 }
 
 bool fail(QString *error, const QString &what, CK_RV rv = CKR_OK) {

@@ -24,8 +24,8 @@ namespace hsm::ui {
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
-constexpr double kMinEntropyLow = 0.5;
-constexpr double kMinEntropyHigh = 8.0;
+constexpr double kMinEntropyLow = entropy::kLowestMinEntropy;
+constexpr double kMinEntropyHigh = entropy::kHighestMinEntropy;
 
 QString mib(double bytes) {
     const double value = bytes / kMiB;
