@@ -218,9 +218,9 @@ Result<FragmentFile> FragmentFile::update(const QString &path, bool create,
         return Error::make(Error::Kind::System,
                            QCoreApplication::translate(
                                "hsm::FragmentFile",
-                               "Cannot lock %1 for writing: %2 cannot be created in its folder; "
-                               "nothing was written.")
-                               .arg(path, lockPath));
+                               "Cannot write %1: cannot create a file in %2 (its lock file "
+                               "%3); nothing was changed.")
+                               .arg(path, QFileInfo(lockPath).absolutePath(), lockPath));
     }
     // Read under the lock: what was read before it may already be out of date.
     Result<FragmentFile> file = create ? loadOrCreate(path) : load(path);

@@ -47,8 +47,8 @@ public:
     // existing file keeps its owner, group and mode, and the .bak gets them too; a new file
     // is 0600. When the owner cannot be kept (not root, another user's file) nothing is
     // written. On any failure the file and its .bak keep their bytes and no
-    // temporary file remains. A symbolic link is written through; a target that is not a
-    // regular file is refused.
+    // temporary file remains. A symbolic link, or a target that is not a regular file, is
+    // refused.
     Status save() const;
 
     // The one safe read-modify-write of a fragments file: holds an advisory lock
