@@ -22,11 +22,65 @@
 #include "core/files/OutputFile.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QIODevice>
 
 #include <algorithm>
+#include <sys/stat.h>
 
 namespace hsm::cli {
+namespace {
+
+// Whether two paths name one file: the same inode when both exist (through links too),
+// else the same absolute path.
+bool sameFile(const QString &a, const QString &b) {
+    struct stat sa {};
+    struct stat sb {};
+    if (::stat(QFile::encodeName(a).constData(), &sa) == 0 &&
+        ::stat(QFile::encodeName(b).constData(), &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+}
+
+// An output that names one of the run's other files (--trace naming the fragments file,
+// --out naming the PIN file or the library) would destroy it: refused before anything is
+// read or written. Returns the refusal, or an empty string.
+QString outputNamingAnotherFile(const CommandContext &context, const QStringList &known) {
+    // The files a command reads or writes, by option; --output and --input-file are both
+    // read and written.
+    static const QStringList files = {
+        QStringLiteral("trace"),      QStringLiteral("out"),       QStringLiteral("output"),
+        QStringLiteral("input-file"), QStringLiteral("fragments"), QStringLiteral("env-file"),
+        QStringLiteral("docker-run"), QStringLiteral("pin-file"),  QStringLiteral("module")};
+    static const QStringList outputs = {QStringLiteral("trace"), QStringLiteral("out"),
+                                        QStringLiteral("output"), QStringLiteral("input-file")};
+    QList<QPair<QString, QString>> named; // option, path
+    for (const QString &option : files) {
+        if (!known.contains(option))
+            continue;
+        QString path = context.value(option);
+        if (path.isEmpty() && option == QLatin1String("module"))
+            path = qEnvironmentVariable("PKCS11_LIB_PATH");
+        if (!path.isEmpty())
+            named.append({option, path});
+    }
+    for (const auto &[output, path] : named) {
+        if (!outputs.contains(output))
+            continue;
+        for (const auto &[other, otherPath] : named) {
+            if (other == output || !sameFile(path, otherPath))
+                continue;
+            return QCoreApplication::translate(
+                       "main", "--%1 names %2, which is also the file of --%3; nothing was "
+                               "written. Give --%1 a file of its own.")
+                .arg(output, path, other);
+        }
+    }
+    return QString();
+}
+
+} // namespace
 
 CliApplication::CliApplication(StandardStreams streams)
     : m_streams(streams) {
@@ -147,6 +201,11 @@ int CliApplication::runCommand(Command &command, const QCommandLineParser &globa
     CallTraceFile traceFile;
     HsmClient client;
     CommandContext context(globals, own, client, out, err, m_streams);
+    QStringList known;
+    for (const QCommandLineOption &option : globalOptions() + command.options())
+        known << option.names();
+    if (const QString problem = outputNamingAnotherFile(context, known); !problem.isEmpty())
+        return context.usage(problem);
     if (context.isSet(QStringLiteral("trace"))) {
         // A target that can never be written is refused before the HSM is touched.
         const QString tracePath = context.value(QStringLiteral("trace"));

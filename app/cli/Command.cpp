@@ -177,10 +177,13 @@ Result<bool> CommandContext::logIn(const SlotInfo &slot, bool required) {
     if (!state->pinPad) {
         if (!required && !source.available())
             return false;
+        QString exposed;
         Result<std::shared_ptr<SecretBytes>> read =
-            source.read(tr("User PIN for %1: ").arg(slot.token->displayName()));
+            source.read(tr("User PIN for %1: ").arg(slot.token->displayName()), &exposed);
         if (!read)
             return read.error();
+        if (!exposed.isEmpty())
+            warn(exposed);
         pin = read.value();
     } else {
         note(tr("Enter the PIN on the device's PIN pad."));

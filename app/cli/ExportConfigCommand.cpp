@@ -221,9 +221,13 @@ int ExportConfigCommand::run(CommandContext &context) {
         config.fragmentsJson = QString::fromUtf8(file->toJson());
     }
     if (context.isSet(QStringLiteral("include-pin"))) {
-        Result<std::shared_ptr<SecretBytes>> pin = context.pinSource().read(tr("User PIN: "));
+        QString exposed;
+        Result<std::shared_ptr<SecretBytes>> pin =
+            context.pinSource().read(tr("User PIN: "), &exposed);
         if (!pin)
             return context.fail(pin.error());
+        if (!exposed.isEmpty())
+            context.warn(exposed);
         config.includePin = true;
         config.pin = QString::fromUtf8(reinterpret_cast<const char *>(pin.value()->data()),
                                        static_cast<qsizetype>(pin.value()->size()));

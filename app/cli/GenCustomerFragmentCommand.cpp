@@ -113,10 +113,14 @@ int GenCustomerFragmentCommand::generate(CommandContext &context, std::optional<
         await(context.client().generateFragment(slot, m_request, ids));
     if (!fragment)
         return context.fail(fragment.error());
-    if (Status added = m_file.add(fragment.value(), m_replace); !added)
-        return context.fail(added.error());
-    if (Status saved = m_file.save(); !saved)
+    // Read again under the file's lock: another run may have added its entry since prepare().
+    const Result<FragmentFile> saved =
+        FragmentFile::update(m_file.path(), true, [&](FragmentFile &file) {
+            return file.add(fragment.value(), m_replace);
+        });
+    if (!saved)
         return context.fail(saved.error());
+    m_file = saved.value();
     context.printJson(fragment->json());
     return 0;
 }

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/PinSource.h"
 
+#include "core/files/InputFile.h"
+
 #include <QFile>
 
 #include <openssl/crypto.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -59,19 +64,51 @@ bool PinSource::available() const {
            isatty(fileno(m_streams.in));
 }
 
-Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText) const {
+Result<std::shared_ptr<SecretBytes>> PinSource::read(const QString &promptText,
+                                                     QString *warning) const {
+    if (warning)
+        warning->clear();
     if (!m_pinFile.isEmpty()) {
-        QFile file(m_pinFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return pinError(
-                tr("Cannot read the PIN file %1: %2.").arg(m_pinFile, file.errorString()));
-        QByteArray content = file.read(4096);
-        const qsizetype length = firstLineLength(content.constData(), content.size());
+        // Non-blocking, and checked on the opened file itself: a named pipe would wait for a
+        // writer for ever, a device would be read as if it held a PIN.
+        const int fd = ::open(QFile::encodeName(m_pinFile).constData(),
+                              O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0)
+            return pinError(tr("Cannot read the PIN file %1: %2.")
+                                .arg(m_pinFile, QString::fromLocal8Bit(std::strerror(errno))));
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return pinError(tr("The PIN file %1 is %2, not a regular file; give a file that "
+                               "holds the PIN on its first line.")
+                                .arg(m_pinFile, inputFile::kindOf(m_pinFile)));
+        }
+        char content[4096];
+        qsizetype size = 0;
+        while (size < qsizetype(sizeof content)) {
+            const ssize_t got = ::read(fd, content + size, sizeof content - size_t(size));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                break;
+            size += got;
+        }
+        ::close(fd);
+        const qsizetype length = firstLineLength(content, size);
         auto pin = std::make_shared<SecretBytes>(
-            SecretBytes::fromRaw(content.constData(), static_cast<size_t>(length)));
-        OPENSSL_cleanse(content.data(), static_cast<size_t>(content.size()));
-        if (length == 0)
+            SecretBytes::fromRaw(content, static_cast<size_t>(length)));
+        OPENSSL_cleanse(content, sizeof content);
+        if (size == 0)
             return pinError(tr("The PIN file %1 is empty.").arg(m_pinFile));
+        if (length == 0)
+            return pinError(tr("The first line of the PIN file %1 is empty; the PIN must be on "
+                               "the first line.")
+                                .arg(m_pinFile));
+        if (warning && (st.st_mode & S_IROTH))
+            *warning = tr("every user of this system can read the PIN file %1 (mode %2); "
+                          "restrict it with chmod 600.")
+                           .arg(m_pinFile)
+                           .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
         return pin;
     }
     if (!qEnvironmentVariableIsEmpty("HSM_PIN")) {

@@ -25,8 +25,12 @@ public:
 
     // Whether a PIN can be had without a prompt or with one.
     bool available() const;
-    // The PIN, or an error naming what is missing or unreadable (never the PIN).
-    Result<std::shared_ptr<SecretBytes>> read(const QString &prompt) const;
+    // The PIN, or an error naming what is missing or unreadable (never the PIN). Only a
+    // regular file is read as the PIN file: a named pipe or a device is refused, never
+    // waited on. `warning` receives why a PIN file that was read is exposed (every user
+    // may read it), else an empty string.
+    Result<std::shared_ptr<SecretBytes>> read(const QString &prompt,
+                                              QString *warning = nullptr) const;
 
 private:
     QString m_pinFile;

@@ -64,10 +64,21 @@ int RewrapCustomerFragmentCommand::runOnToken(CommandContext &context, const Sel
         await(context.client().rewrapFragment(token.slot.id, m_fragment, m_newKek, m_algorithm));
     if (!rewrapped)
         return context.fail(rewrapped.error());
-    if (Status replaced = m_file.replaceById(rewrapped->fragment); !replaced)
-        return context.fail(replaced.error());
-    if (Status saved = m_file.save(); !saved)
+    // Read again under the file's lock, and written only over the entry that was rewrapped:
+    // what other writers changed meanwhile is kept.
+    const Result<FragmentFile> saved =
+        FragmentFile::update(m_file.path(), false, [&](FragmentFile &file) -> Status {
+            const CustomerFragment *current = file.findById(m_fragment.id());
+            if (!current || current->json() != m_fragment.json())
+                return Error::make(Error::Kind::Input,
+                                   tr("The entry %1 in %2 changed while it was rewrapped; "
+                                      "nothing was written. Run the command again.")
+                                       .arg(m_fragment.id(), file.path()));
+            return file.replaceById(rewrapped->fragment);
+        });
+    if (!saved)
         return context.fail(saved.error());
+    m_file = saved.value();
     const CustomerFragment &f = rewrapped->fragment;
     if (context.format() == OutputFormat::Json) {
         context.printJson(

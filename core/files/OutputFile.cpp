@@ -85,6 +85,13 @@ QString OutputFile::checkTarget(const QString &path) {
             return cannot(QStringLiteral("it is a symbolic link to %1, which is %2, not a "
                                          "regular file; it is left alone.")
                               .arg(target, inputFile::kindOf(target)));
+        // Replacing whatever a link points at (planted by someone else, or a file the
+        // operator did not mean) is not something a write should do silently.
+        return QCoreApplication::translate(
+                   "hsm::OutputFile",
+                   "Cannot write %1: it is a symbolic link to %2, and a link is not followed "
+                   "to replace its target; give %2 itself.")
+            .arg(path, target);
     } else if (info.exists()) {
         if (info.isDir())
             return cannot(QStringLiteral("it is a directory; give the name of a file in it."));

@@ -13,10 +13,9 @@ namespace hsm {
 // (QSaveFile): a full disk, a missing folder or any other failure leaves the previous file
 // byte for byte and no temporary file behind.
 //
-// A symbolic link to a regular file is written through, keeping the link. Anything else
-// that exists and is not a regular file (a folder, a device such as /dev/full, a named
-// pipe, a socket, a link to one of these or a link that leads nowhere) is refused:
-// QSaveFile alone would rename a regular file over it.
+// A symbolic link is refused, not followed to replace its target. Anything else that
+// exists and is not a regular file (a folder, a device such as /dev/full, a named pipe, a
+// socket) is refused too: QSaveFile alone would rename a regular file over it.
 //
 // QSaveFile writes a new file (a new inode) and renames it over the old one, so the old
 // file's owner, group and mode are lost unless keepAttributesOf() asks to restore them.

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLockFile>
 #include <QSet>
 
 namespace hsm {
@@ -235,6 +236,55 @@ QByteArray FragmentFile::toJson() const {
         array.append(f.json());
     top.insert(kArrayKey, array);
     return QJsonDocument(top).toJson(QJsonDocument::Indented);
+}
+
+Result<FragmentFile> FragmentFile::update(const QString &path, bool create,
+                                          const std::function<Status(FragmentFile &)> &change,
+                                          int lockWaitMs) {
+    // A missing folder or a target that is not a file is named as such, not as a lock
+    // that cannot be made.
+    if (const QString problem = OutputFile::checkTarget(path); !problem.isEmpty())
+        return fileError(problem);
+    // Beside the file, so that every writer of this file finds it whatever its folder.
+    const QString lockPath = QFileInfo(path).absoluteFilePath() + QStringLiteral(".lock");
+    QLockFile lock(lockPath);
+    // Never taken over for its age: only a lock whose process is gone counts as stale.
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(lockWaitMs)) {
+        if (lock.error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            lock.getLockInfo(&pid, &host, &application);
+            return Error::make(
+                Error::Kind::System,
+                QCoreApplication::translate(
+                    "hsm::FragmentFile",
+                    "Another program (%1, process %2 on %3) has been writing %4 for more than "
+                    "%5 seconds; nothing was written. Try again when it has finished, or "
+                    "remove %6 if that program is no longer running.")
+                    .arg(application.isEmpty() ? QStringLiteral("?") : application)
+                    .arg(pid)
+                    .arg(host.isEmpty() ? QStringLiteral("?") : host, path)
+                    .arg(lockWaitMs / 1000)
+                    .arg(lockPath));
+        }
+        return Error::make(Error::Kind::System,
+                           QCoreApplication::translate(
+                               "hsm::FragmentFile",
+                               "Cannot write %1: cannot create a file in %2 (its lock file "
+                               "%3); nothing was changed.")
+                               .arg(path, QFileInfo(lockPath).absolutePath(), lockPath));
+    }
+    // Read under the lock: what was read before it may already be out of date.
+    Result<FragmentFile> file = create ? loadOrCreate(path) : load(path);
+    if (!file)
+        return file.error();
+    if (Status changed = change(file.value()); !changed)
+        return changed.error();
+    if (Status saved = file->save(); !saved)
+        return saved.error();
+    return file;
 }
 
 Status FragmentFile::checkWritable() const {

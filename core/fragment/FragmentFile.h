@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
+
 namespace hsm {
 
 // customer_fragments.json: {"customer_fragments": [ ... ]}. Reads the gateway's own files
@@ -55,9 +57,22 @@ public:
     // existing file keeps its owner, group and mode, and the .bak gets them too; a new file
     // is 0600. When the owner cannot be kept (not root, another user's file) nothing is
     // written. On any failure the file and its .bak keep their bytes and no
-    // temporary file remains. A symbolic link is written through; a target that is not a
-    // regular file is refused.
+    // temporary file remains. A symbolic link, or a target that is not a regular file, is
+    // refused.
     Status save() const;
+
+    // The one safe read-modify-write of a fragments file: holds an advisory lock
+    // (QLockFile, <path>.lock) while it reads `path` (loadOrCreate() with `create`, else
+    // load()), lets `change` edit it and saves it, so that concurrent writers (several CLI
+    // runs, the GUI and the CLI) each keep their entry. When another writer holds the lock
+    // longer than `lockWaitMs`, nothing is read or written and the error says so. What
+    // `change` refuses is returned as is, with nothing written. Returns the file as saved.
+    static Result<FragmentFile> update(const QString &path, bool create,
+                                       const std::function<Status(FragmentFile &)> &change,
+                                       int lockWaitMs = kLockWaitMs);
+
+    // How long update() waits for another writer: a rewrite takes milliseconds.
+    static constexpr int kLockWaitMs = 20000;
 
     // The document as it will be written.
     QByteArray toJson() const;

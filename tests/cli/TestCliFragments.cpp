@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -215,6 +216,43 @@ private Q_SLOTS:
                 gatewayEnv());
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(m_file + QStringLiteral(".bak")));
+    }
+
+    // Writers started at the same moment against one file (the CLI here; the GUI takes the
+    // same lock) each keep their entry: every read-modify-write holds the file's lock.
+    void concurrentWritersKeepEveryEntry() {
+        const QString path = m_dir.filePath(QStringLiteral("shared.json"));
+        constexpr int kWriters = 6;
+        std::vector<std::unique_ptr<QProcess>> writers;
+        for (int i = 0; i < kWriters; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setEnvironment(m_fixture->environment() + gatewayEnv());
+            p->setWorkingDirectory(m_dir.path());
+            p->start(QStringLiteral(HSM_ADMIN_CLI_PATH),
+                     {QStringLiteral("gen-customer-fragment"), QStringLiteral("-n"),
+                      QStringLiteral("W%1").arg(i), QStringLiteral("-t"),
+                      QStringLiteral("hsm_wrapped"), QStringLiteral("-k"),
+                      QStringLiteral("akeyless_hsm"), QStringLiteral("--output"), path});
+            p->closeWriteChannel();
+            writers.push_back(std::move(p));
+        }
+        for (auto &p : writers) {
+            QVERIFY(p->waitForFinished(120000));
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                     p->readAllStandardError().constData());
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray entries = QJsonDocument::fromJson(f.readAll())
+                                       .object()
+                                       .value(QStringLiteral("customer_fragments"))
+                                       .toArray();
+        QSet<QString> names;
+        for (const QJsonValue &v : entries)
+            names.insert(v.toObject().value(QStringLiteral("name")).toString());
+        QCOMPARE(entries.size(), kWriters);
+        QCOMPARE(names.size(), kWriters);
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock"))); // released, not left behind
     }
 
     // A new file is 0600; a rewrite keeps the file's mode, and its owner and group even when

@@ -572,39 +572,134 @@ private Q_SLOTS:
         QFile::remove(fullStdout.stdoutFile);
     }
 
-    // A link to a regular file is written through and stays a link.
-    void outputThroughSymlink() {
+    // A symbolic link at an output path is refused, not followed to replace its target
+    // (one planted by another user could point at any file the operator may write).
+    void outputThroughSymlinkIsRefused() {
         const QString folder = path(QStringLiteral("linked"));
         QDir().mkpath(folder + QStringLiteral("/real"));
         const QString real = folder + QStringLiteral("/real/customer_fragments.json");
         const QString link = folder + QStringLiteral("/customer_fragments.json");
         QVERIFY(cli(genStandard(real, QStringLiteral("one"))).status == 0);
-        const QByteArray old = readFile(real);
         QVERIFY(QFile::link(real, link));
-        const RunResult r = cli(genStandard(link, QStringLiteral("two")));
-        QVERIFY2(r.status == 0, qPrintable(r.err));
-        QCOMPARE(entryType(link), QStringLiteral("link"));
-        QCOMPARE(QJsonDocument::fromJson(readFile(real))
-                     .object()
-                     .value(QStringLiteral("customer_fragments"))
-                     .toArray()
-                     .size(),
-                 2);
-        QCOMPARE(readFile(link + QStringLiteral(".bak")), old);
-
         const QString randomReal = folder + QStringLiteral("/real/random.bin");
         QVERIFY(writeFile(randomReal, "old"));
         const QString randomLink = folder + QStringLiteral("/random.bin");
         QVERIFY(QFile::link(randomReal, randomLink));
-        QVERIFY(cli({QStringLiteral("random"), QStringLiteral("--source"), QStringLiteral("os"),
-                     QStringLiteral("--bytes"), QStringLiteral("48"), QStringLiteral("--out"),
-                     randomLink})
-                    .status == 0);
-        QCOMPARE(entryType(randomLink), QStringLiteral("link"));
-        QCOMPARE(readFile(randomReal).size(), 48);
-        QCOMPARE(
-            QDir(folder + QStringLiteral("/real")).entryList(QDir::Files | QDir::Hidden),
-            (QStringList{QStringLiteral("customer_fragments.json"), QStringLiteral("random.bin")}));
+        const QString traceLink = folder + QStringLiteral("/trace.log");
+        QVERIFY(QFile::link(randomReal, traceLink));
+        const QStringList before = diskState(folder);
+        const QStringList beforeReal = diskState(folder + QStringLiteral("/real"));
+        auto refusal = [](const QString &at, const QString &target) {
+            return QStringLiteral("error: Cannot write %1: it is a symbolic link to %2, and a "
+                                  "link is not followed to replace its target; give %2 itself.\n")
+                .arg(at, target);
+        };
+
+        RunResult r = cli(genStandard(link, QStringLiteral("two")));
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err, refusal(link, real));
+        r = cli({QStringLiteral("random"), QStringLiteral("--source"), QStringLiteral("os"),
+                 QStringLiteral("--bytes"), QStringLiteral("48"), QStringLiteral("--out"),
+                 randomLink});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err, refusal(randomLink, randomReal));
+        r = cli({QStringLiteral("--trace"), traceLink, QStringLiteral("modules")});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err, refusal(traceLink, randomReal));
+        QCOMPARE(diskState(folder), before);
+        QCOMPARE(diskState(folder + QStringLiteral("/real")), beforeReal);
+        QCOMPARE(readFile(randomReal), QByteArray("old"));
+    }
+
+    // An output naming a file the same run reads (or writes as another output) would
+    // destroy it: refused before anything is read or written.
+    void outputNamingAnInputIsRefused() {
+        const QString folder = path(QStringLiteral("same"));
+        QDir().mkpath(folder);
+        const QString fragments = folder + QStringLiteral("/customer_fragments.json");
+        QVERIFY(cli(genStandard(fragments, QStringLiteral("one"))).status == 0);
+        const QString pin = folder + QStringLiteral("/pin");
+        QVERIFY(writeFile(pin, QByteArray(SoftHsmFixture::kUserPin) + "\n"));
+        const QString link = folder + QStringLiteral("/also-fragments.json");
+        QVERIFY(QFile::link(fragments, link));
+        const QStringList before = diskState(folder);
+
+        RunResult r = cli(genStandard(fragments, QStringLiteral("two"))
+                          << QStringLiteral("--trace") << fragments);
+        QCOMPARE(r.status, 2);
+        QCOMPARE(r.err, QStringLiteral("error: --trace names %1, which is also the file of "
+                                       "--output; nothing was written. Give --trace a file of "
+                                       "its own.\n")
+                            .arg(fragments));
+        // Through a link, and for the PIN file and the library too.
+        r = cli({QStringLiteral("--trace"), link, QStringLiteral("fragments"),
+                 QStringLiteral("--fragments"), fragments});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("which is also the file of --fragments")),
+                 qPrintable(r.err));
+        r = cli({QStringLiteral("random"), QStringLiteral("--source"), QStringLiteral("os"),
+                 QStringLiteral("--bytes"), QStringLiteral("8"), QStringLiteral("--out"), pin,
+                 QStringLiteral("--pin-file"), pin});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("which is also the file of --pin-file")),
+                 qPrintable(r.err));
+        r = cli(
+            {QStringLiteral("--trace"), SoftHsmFixture::modulePath(), QStringLiteral("modules")},
+            gatewayEnv());
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("which is also the file of --module")),
+                 qPrintable(r.err));
+        QCOMPARE(diskState(folder), before);
+    }
+
+    // --- PIN files ----------------------------------------------------------------------
+
+    // Only a regular file is read as a PIN file: a named pipe used to block the run for
+    // ever waiting for a writer. An exposed one is read with a warning; an empty first line
+    // is named as such.
+    void pinFileRefusalsAndWarnings() {
+        const QStringList env = {QStringLiteral("PKCS11_LIB_PATH=") + SoftHsmFixture::modulePath(),
+                                 QStringLiteral("HSM_TOKEN_LABEL=gateway")};
+        const QString fifo = path(QStringLiteral("pin-fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        ProcessOptions options;
+        options.environment = environment(env);
+        options.workingDirectory = m_dir.path();
+        options.timeoutMs = 60000; // a run that waits for a writer never ends by itself
+        RunResult r =
+            cliRun::process({QStringLiteral("--pin-file"), fifo, QStringLiteral("login-check")},
+                            environment(env), m_dir.path(), options);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.endsWith(QStringLiteral("error: The PIN file %1 is a named pipe, not a "
+                                               "regular file; give a file that holds the PIN on "
+                                               "its first line.\n")
+                                    .arg(fifo)),
+                 qPrintable(r.err));
+        QCOMPARE(entryType(fifo), QStringLiteral("fifo"));
+
+        const QString pin = path(QStringLiteral("pin"));
+        QVERIFY(writeFile(pin, QByteArray(SoftHsmFixture::kUserPin) + "\n"));
+        QVERIFY(QFile::setPermissions(pin, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        const QString warning =
+            QStringLiteral("warning: every user of this system can read the PIN file %1 (mode "
+                           "0644); restrict it with chmod 600.")
+                .arg(pin);
+        r = cli({QStringLiteral("--pin-file"), pin, QStringLiteral("login-check")}, env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(warning), qPrintable(r.err));
+        QVERIFY(QFile::setPermissions(pin, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        r = cli({QStringLiteral("--pin-file"), pin, QStringLiteral("login-check")}, env);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("warning:")), qPrintable(r.err));
+
+        QVERIFY(writeFile(pin, "\n" + QByteArray(SoftHsmFixture::kUserPin) + "\n"));
+        r = cli({QStringLiteral("--pin-file"), pin, QStringLiteral("login-check")}, env);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.endsWith(QStringLiteral("error: The first line of the PIN file %1 is "
+                                               "empty; the PIN must be on the first line.\n")
+                                    .arg(pin)),
+                 qPrintable(r.err));
     }
 
     // --- Env files and docker run commands through export-config ---------------------

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -275,6 +276,51 @@ private Q_SLOTS:
         auto file = FragmentFile::load(path);
         QVERIFY(!file);
         QVERIFY(file.error().message.contains(QStringLiteral("too big")));
+    }
+
+    // update() reads, changes and writes under <path>.lock: while another writer holds it,
+    // nothing is read or written and the refusal says who holds it; once it is free the
+    // change lands on what the other writer left.
+    void updateWaitsForTheOtherWriter() {
+        QTemporaryDir dir;
+        const QString path = write(dir, "f.json", kGatewayFile);
+        const CustomerFragment added = CustomerFragment::make(
+            QStringLiteral("cf-lockedlockedlocked0"), QByteArray(64, 'l'), QStringLiteral("Locked"),
+            QString(), FragmentType::Standard, QString());
+        auto change = [&](FragmentFile &file) {
+            return file.add(added, false);
+        };
+        {
+            QLockFile other(path + QStringLiteral(".lock"));
+            QVERIFY(other.tryLock(0));
+            const Result<FragmentFile> refused = FragmentFile::update(path, true, change, 100);
+            QVERIFY(!refused);
+            const QString message = refused.error().message;
+            QVERIFY2(message.contains(
+                         QStringLiteral("process %1").arg(QCoreApplication::applicationPid())),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("nothing was written")), qPrintable(message));
+            QVERIFY(!message.contains(QLatin1Char('\n')));
+            QCOMPARE(read(path), kGatewayFile);
+            // The other writer's change, made while it holds the lock.
+            auto file = FragmentFile::load(path);
+            QVERIFY(file->add(CustomerFragment::make(QStringLiteral("cf-otherotherother0000"),
+                                                     QByteArray(64, 'o'), QStringLiteral("Other"),
+                                                     QString(), FragmentType::Standard, QString()),
+                              false));
+            QVERIFY(file->save());
+        }
+        const Result<FragmentFile> saved = FragmentFile::update(path, true, change);
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        const auto reread = FragmentFile::load(path);
+        QCOMPARE(reread->fragments().size(), 5);
+        QVERIFY(reread->findByName(QStringLiteral("Other")));
+        QVERIFY(reread->findByName(QStringLiteral("Locked")));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        // A refusal by the change itself writes nothing.
+        const QByteArray before = read(path);
+        QVERIFY(!FragmentFile::update(path, true, change));
+        QCOMPARE(read(path), before);
     }
 
     void newFile() {

@@ -916,8 +916,9 @@ private Q_SLOTS:
         QCOMPARE(FragmentFile::load(target)->fragments().size(), 2);
     }
 
-    // A symbolic link to a regular file is written through; the link stays a link.
-    void outputThroughSymlink() {
+    // A symbolic link to a regular file is refused, not followed to replace its target;
+    // the link and its target are left alone.
+    void outputThroughSymlinkIsRefused() {
         const QString folder = path(QStringLiteral("linked"));
         QDir().mkpath(folder + QStringLiteral("/real"));
         const QString real = folder + QStringLiteral("/real/customer_fragments.json");
@@ -935,15 +936,20 @@ private Q_SLOTS:
         QVERIFY(file->add(
             standardFragment(QStringLiteral("cf-hhhhhhhhhhhhhhhhhhhh"), QStringLiteral("two")),
             false));
-        QVERIFY(file->save());
+        const QString refusal =
+            QStringLiteral("Cannot write %1: it is a symbolic link to %2, and a link is not "
+                           "followed to replace its target; give %2 itself.")
+                .arg(link, real);
+        const Status writable = file->checkWritable();
+        QVERIFY(!writable);
+        QCOMPARE(writable.error().message, refusal);
+        const Status saved = file->save();
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().message, refusal);
         QCOMPARE(entryType(link), QStringLiteral("link"));
-        QCOMPARE(QFile::symLinkTarget(link), real);
-        QCOMPARE(FragmentFile::load(real)->fragments().size(), 2);
-        QCOMPARE(readFile(link + QStringLiteral(".bak")), old);
-        QCOMPARE(
-            QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-            (QStringList{QStringLiteral("customer_fragments.json"),
-                         QStringLiteral("customer_fragments.json.bak"), QStringLiteral("real")}));
+        QCOMPARE(readFile(real), old);
+        QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{QStringLiteral("customer_fragments.json"), QStringLiteral("real")}));
         QCOMPARE(QDir(folder + QStringLiteral("/real")).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("customer_fragments.json")});
     }

@@ -268,24 +268,26 @@ void RotateKekDialog::rewrapped() {
         return;
     }
     // Written only over the entry that was rewrapped: a file changed meanwhile is kept.
-    Result<FragmentFile> file = FragmentFile::load(m_path);
-    if (!file) {
-        showError(tr("Nothing was changed: %1").arg(file.error().toString()));
-        return;
-    }
-    const CustomerFragment *current = file->findById(m_fragment.id());
-    if (!current || current->json() != m_fragment.json()) {
+    // Read, checked and written under the file's lock: a CLI run writing it at the same
+    // moment keeps its change.
+    bool entryChanged = false;
+    const Result<FragmentFile> file =
+        FragmentFile::update(m_path, false, [&](FragmentFile &current) -> Status {
+            const CustomerFragment *entry = current.findById(m_fragment.id());
+            if (!entry || entry->json() != m_fragment.json()) {
+                entryChanged = true;
+                return Error::make(Error::Kind::Input, QString());
+            }
+            return current.replaceById(result->fragment);
+        });
+    if (entryChanged) {
         showError(tr("Nothing was changed: the entry %1 in %2 changed while it was rotated; "
                      "open the file again and retry.")
                       .arg(m_fragment.id(), m_path));
         return;
     }
-    if (Status replaced = file->replaceById(result->fragment); !replaced) {
-        showError(tr("Nothing was changed: %1").arg(replaced.error().toString()));
-        return;
-    }
-    if (Status saved = file->save(); !saved) {
-        showError(tr("Nothing was changed: %1").arg(saved.error().toString()));
+    if (!file) {
+        showError(tr("Nothing was changed: %1").arg(file.error().toString()));
         return;
     }
     m_done = true;

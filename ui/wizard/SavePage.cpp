@@ -146,20 +146,15 @@ bool SavePage::validatePage() {
     if (!isComplete())
         return false;
     // Read again right before writing: the file may have changed since it was listed.
-    Result<FragmentFile> file = FragmentFile::loadOrCreate(path());
+    // Under the file's lock, so that a CLI run writing it at the same moment keeps its entry.
+    const bool replace = m_replace->isChecked();
+    const Result<FragmentFile> file =
+        FragmentFile::update(path(), true, [&](FragmentFile &current) {
+            return current.add(*m_state.fragment, replace);
+        });
     if (!file) {
         readFile();
-        m_status->showError(tr("Nothing was written: %1").arg(file.error().toString()));
-        return false;
-    }
-    const bool replace = m_replace->isChecked();
-    if (Status added = file->add(*m_state.fragment, replace); !added) {
-        readFile();
-        m_status->showError(tr("Nothing was written: %1").arg(added.error().toString()));
-        return false;
-    }
-    if (Status written = file->save(); !written) {
-        m_status->showError(tr("The file was not written: %1").arg(written.error().toString()));
+        m_status->showError(tr("The file was not written: %1").arg(file.error().toString()));
         return false;
     }
     m_state.fragmentsPath = path();
