@@ -54,10 +54,6 @@
         <translation>Token über eine PKCS#11-URI (RFC 7512), z. B. pkcs11:token=demo.</translation>
     </message>
     <message>
-        <source>Read the user PIN from the first line of this file (default: HSM_PIN, else a prompt on a terminal).</source>
-        <translation>Die Benutzer-PIN aus der ersten Zeile dieser Datei lesen (Standard: HSM_PIN, sonst eine Abfrage im Terminal).</translation>
-    </message>
-    <message>
         <source>Log in even when the token says one PIN attempt is left.</source>
         <translation>Auch dann anmelden, wenn das Token nur noch einen PIN-Versuch meldet.</translation>
     </message>
@@ -76,6 +72,10 @@
     <message>
         <source>Token by slot id, in decimal (default: HSM_SLOT).</source>
         <translation>Token über die Slot-ID, dezimal (Standard: HSM_SLOT).</translation>
+    </message>
+    <message>
+        <source>Read the user PIN from the first line of this file (it wins over HSM_PIN; without either, a prompt on a terminal).</source>
+        <translation>Die Benutzer-PIN aus der ersten Zeile dieser Datei lesen (hat Vorrang vor HSM_PIN; ohne beides eine Abfrage am Terminal).</translation>
     </message>
 </context>
 <context>
@@ -233,6 +233,10 @@
         <source>Derive a fragment&apos;s value through the HSM with HSM Admin&apos;s documented scheme and print its fingerprint.</source>
         <translation>Den Wert eines Fragments über das HSM mit dem dokumentierten Verfahren von HSM Admin ableiten und seinen Fingerabdruck ausgeben.</translation>
     </message>
+    <message>
+        <source>%1 has %2 fragments named &apos;%3&apos; (%4); select one with --id.</source>
+        <translation>%1 enthält %2 Fragmente namens „%3“ (%4); wählen Sie eines mit --id.</translation>
+    </message>
 </context>
 <context>
     <name>EntropyCheckCommand</name>
@@ -243,14 +247,6 @@
     <message>
         <source>Declared min-entropy per byte for the health tests&apos; cut-offs (default: 4).</source>
         <translation>Angenommene Min-Entropie pro Byte für die Grenzwerte der Gesundheitstests (Standard: 4).</translation>
-    </message>
-    <message>
-        <source>--bytes must be a positive number.</source>
-        <translation>--bytes muss eine positive Zahl sein.</translation>
-    </message>
-    <message>
-        <source>--min-entropy must be above 0 and at most 8 bits per byte.</source>
-        <translation>--min-entropy muss größer als 0 und höchstens 8 Bit pro Byte sein.</translation>
     </message>
     <message>
         <source>passed</source>
@@ -322,6 +318,14 @@
     <message>
         <source>Check the HSM&apos;s random number generator: health tests, chi-square, speed.</source>
         <translation>Den Zufallszahlengenerator des HSM prüfen: Gesundheitstests, Chi-Quadrat, Geschwindigkeit.</translation>
+    </message>
+    <message>
+        <source>--bytes must be a whole number.</source>
+        <translation>--bytes muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>--min-entropy must be a number of bits per byte.</source>
+        <translation>--min-entropy muss eine Zahl (Bit pro Byte) sein.</translation>
     </message>
 </context>
 <context>
@@ -472,6 +476,10 @@
     <message>
         <source>List the entries of a fragments file (never their values).</source>
         <translation>Die Einträge einer Fragmentdatei auflisten (nie ihre Werte).</translation>
+    </message>
+    <message>
+        <source>! %1: %2</source>
+        <translation>! %1: %2</translation>
     </message>
 </context>
 <context>
@@ -651,6 +659,18 @@
         <source>No PIN: set HSM_PIN, use --pin-file FILE, or run on a terminal to be asked.</source>
         <translation>Keine PIN: HSM_PIN setzen, --pin-file DATEI verwenden oder in einem Terminal starten, um gefragt zu werden.</translation>
     </message>
+    <message>
+        <source>The PIN file %1 is %2, not a regular file; give a file that holds the PIN on its first line.</source>
+        <translation>Die PIN-Datei %1 ist %2, keine reguläre Datei; geben Sie eine Datei an, die die PIN in ihrer ersten Zeile enthält.</translation>
+    </message>
+    <message>
+        <source>The first line of the PIN file %1 is empty; the PIN must be on the first line.</source>
+        <translation>Die erste Zeile der PIN-Datei %1 ist leer; die PIN muss in der ersten Zeile stehen.</translation>
+    </message>
+    <message>
+        <source>every user of this system can read the PIN file %1 (mode %2); restrict it with chmod 600.</source>
+        <translation>jeder Benutzer dieses Systems kann die PIN-Datei %1 lesen (Modus %2); schränken Sie sie mit chmod 600 ein.</translation>
+    </message>
 </context>
 <context>
     <name>PreflightCommand</name>
@@ -827,6 +847,10 @@
         <source>Rotate the KEK of an hsm_wrap_encrypt fragment, keeping the fragment.</source>
         <translation>Den KEK eines hsm_wrap_encrypt-Fragments wechseln; das Fragment bleibt dasselbe.</translation>
     </message>
+    <message>
+        <source>The entry %1 in %2 changed while it was rewrapped; nothing was written. Run the command again.</source>
+        <translation>Der Eintrag %1 in %2 wurde während der Neuverschlüsselung geändert; es wurde nichts geschrieben. Führen Sie den Befehl erneut aus.</translation>
+    </message>
 </context>
 <context>
     <name>SlotsCommand</name>
@@ -865,6 +889,17 @@
     <message>
         <source>List the module&apos;s slots and the tokens in them.</source>
         <translation>Die Slots des Moduls und die Token darin auflisten.</translation>
+    </message>
+</context>
+<context>
+    <name>hsm::EntropyCheck</name>
+    <message>
+        <source>The entropy check needs from %1 bytes (what its tests need) to 4 GiB, not %2.</source>
+        <translation>Die Entropieprüfung braucht %1 Byte (so viel brauchen ihre Tests) bis 4 GiB, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The declared min-entropy must be from %1 to %2 bits per byte, not %3.</source>
+        <translation>Die angegebene Min-Entropie muss zwischen %1 und %2 Bit pro Byte liegen, nicht %3.</translation>
     </message>
 </context>
 <context>
@@ -918,6 +953,37 @@
     </message>
 </context>
 <context>
+    <name>hsm::FragmentFile</name>
+    <message>
+        <source>In %1, entry %2 has an id with a character that is not printable ASCII (U+%3); fragment ids are &quot;cf-&quot; and lowercase letters and digits.</source>
+        <translation>In %1 hat Eintrag %2 eine ID mit einem Zeichen, das kein druckbares ASCII ist (U+%3); Fragment-IDs sind „cf-“ und Kleinbuchstaben und Ziffern.</translation>
+    </message>
+    <message>
+        <source>The id is not of the vendor&apos;s shape (&quot;cf-&quot; and 20 lowercase letters and digits).</source>
+        <translation>Die ID hat nicht die Form des Herstellers („cf-“ und 20 Kleinbuchstaben und Ziffern).</translation>
+    </message>
+    <message>
+        <source>Another entry has the same name; select it by id.</source>
+        <translation>Ein anderer Eintrag hat denselben Namen; wählen Sie ihn über die ID.</translation>
+    </message>
+    <message>
+        <source>It has a key_label but no fragment_type, so the gateway takes it as standard and never uses the key; write the fragment_type.</source>
+        <translation>Er hat ein key_label, aber keinen fragment_type; das Gateway behandelt ihn daher als standard und verwendet den Schlüssel nie. Tragen Sie den fragment_type ein.</translation>
+    </message>
+    <message>
+        <source>Its seed is %1 bytes, not %2.</source>
+        <translation>Sein Seed ist %1 Byte lang, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Another program (%1, process %2 on %3) has been writing %4 for more than %5 seconds; nothing was written. Try again when it has finished, or remove %6 if that program is no longer running.</source>
+        <translation>Ein anderes Programm (%1, Prozess %2 auf %3) schreibt seit mehr als %5 Sekunden in %4; es wurde nichts geschrieben. Versuchen Sie es erneut, wenn es fertig ist, oder entfernen Sie %6, falls dieses Programm nicht mehr läuft.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: cannot create a file in %2 (its lock file %3); nothing was changed.</source>
+        <translation>%1 kann nicht geschrieben werden: In %2 kann keine Datei angelegt werden (seine Sperrdatei %3); es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>hsm::GatewayConfig</name>
     <message>
         <source>%1 would be mounted over the container&apos;s system folder %2: copy the vendor&apos;s folder under /opt (e.g. /opt/vendor) and point PKCS11_LIB_PATH there.</source>
@@ -949,6 +1015,10 @@
     <message>
         <source>Cannot write %1: it belongs to %2, and %3 cannot give a new version that owner; run as root or as its owner. Nothing was changed.</source>
         <translation>%1 kann nicht geschrieben werden: Die Datei gehört %2, und %3 kann einer neuen Fassung diesen Eigentümer nicht geben; als root oder als ihr Eigentümer ausführen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it is a symbolic link to %2, and a link is not followed to replace its target; give %2 itself.</source>
+        <translation>%1 kann nicht geschrieben werden: Es ist ein symbolischer Link auf %2, und ein Link wird nicht verfolgt, um sein Ziel zu ersetzen; geben Sie %2 selbst an.</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1421,14 @@
         <source>The PIN is still a placeholder in angle brackets (as exports write &lt;HSM PIN&gt;), not a PIN; put the token&apos;s user PIN in its place. No login was tried.</source>
         <translation>Die PIN ist noch ein Platzhalter in spitzen Klammern (wie Exporte &lt;HSM PIN&gt; schreiben), keine PIN; setzen Sie die Benutzer-PIN des Tokens an seine Stelle. Es wurde keine Anmeldung versucht.</translation>
     </message>
+    <message>
+        <source>The PIN contains a NUL byte, which no token accepts; check the PIN file or variable. No login was tried.</source>
+        <translation>Die PIN enthält ein NUL-Byte, das kein Token annimmt; prüfen Sie die PIN-Datei oder -Variable. Es wurde keine Anmeldung versucht.</translation>
+    </message>
+    <message>
+        <source>The PIN is %1 bytes long but the token %2 takes %3 to %4; check the PIN file or variable. No login was tried.</source>
+        <translation>Die PIN ist %1 Byte lang, das Token %2 nimmt aber %3 bis %4; prüfen Sie die PIN-Datei oder -Variable. Es wurde keine Anmeldung versucht.</translation>
+    </message>
 </context>
 <context>
     <name>hsm::TokenSelection</name>
@@ -1365,6 +1443,14 @@
     <message>
         <source>%1=%2 is not a slot number; the gateway reads slot numbers as decimal digits only.</source>
         <translation>%1=%2 ist keine Slotnummer; das Gateway liest Slotnummern nur als Dezimalziffern.</translation>
+    </message>
+    <message>
+        <source>%1 gives the attribute &apos;%2&apos; more than once; a PKCS#11 URI may name each attribute only once (RFC 7512).</source>
+        <translation>%1 nennt das Attribut „%2“ mehr als einmal; eine PKCS#11-URI darf jedes Attribut nur einmal nennen (RFC 7512).</translation>
+    </message>
+    <message>
+        <source>%1: the attribute &apos;%2&apos; is not supported for selecting a token; use %3.</source>
+        <translation>%1: Das Attribut „%2“ wird zur Auswahl eines Tokens nicht unterstützt; verwenden Sie %3.</translation>
     </message>
 </context>
 <context>
@@ -4004,10 +4090,6 @@ Ist diese PIN falsch, wird die Benutzer-PIN von %2 gesperrt, und nur der Securit
         <translation>Die Datei wird gelesen …</translation>
     </message>
     <message>
-        <source>Nothing was written: %1</source>
-        <translation>Nichts wurde geschrieben: %1</translation>
-    </message>
-    <message>
         <source>The file was not written: %1</source>
         <translation>Die Datei wurde nicht geschrieben: %1</translation>
     </message>
@@ -4434,6 +4516,10 @@ Nicht angemeldet, daher nicht erneut versucht: %2 „Wiederholen“ fragt nach d
     <message>
         <source>&lt;command&gt; [options]</source>
         <translation>&lt;Befehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>--%1 names %2, which is also the file of --%3; nothing was written. Give --%1 a file of its own.</source>
+        <translation>--%1 nennt %2, das auch die Datei von --%3 ist; es wurde nichts geschrieben. Geben Sie --%1 eine eigene Datei.</translation>
     </message>
 </context>
 </TS>

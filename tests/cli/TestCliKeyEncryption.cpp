@@ -290,7 +290,7 @@ private Q_SLOTS:
                                          QStringLiteral("aes-gcm"));
         QVERIFY(!enc.isEmpty());
         QJsonArray array = entries(file);
-        array.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("cf-future0000000000000")},
+        array.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("cf-future00000000000000")},
                                  {QStringLiteral("value"), QStringLiteral("AAAA")},
                                  {QStringLiteral("fragment_type"), QStringLiteral("hsm_future")}});
         QVERIFY(writeAll(file, fileWith(array)));
@@ -306,7 +306,7 @@ private Q_SLOTS:
                                         "the HSM with KEK 'kek-b' (aes-gcm), fingerprint %2.")
                              .arg(id, fingerprint(file, id))),
             qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("FAIL  fragment cf-future0000000000000: unnamed has "
+        QVERIFY2(out.contains(QStringLiteral("FAIL  fragment cf-future00000000000000: unnamed has "
                                              "fragment_type 'hsm_future'")),
                  qPrintable(out));
         // A KEK that is gone is a FAIL line with the reason.
