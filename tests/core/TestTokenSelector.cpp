@@ -215,7 +215,8 @@ private Q_SLOTS:
               "pkcs11:slot-id=1;slot-id=3", "pkcs11:token=gateway;TOKEN=shared"}) {
             s.uri = id(QLatin1String(uri), "--token-uri");
             const QString why = failure(s);
-            QVERIFY2(why.contains(QStringLiteral("more than once")), qPrintable(QLatin1String(uri) + why));
+            QVERIFY2(why.contains(QStringLiteral("more than once")),
+                     qPrintable(QLatin1String(uri) + why));
             QVERIFY(why.contains(QStringLiteral("--token-uri")));
         }
     }
